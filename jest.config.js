@@ -1,0 +1,38 @@
+// Jest runs in ESM mode because every @nestjs 12 package is ESM-only and Node 20's
+// Jest cannot load them from CommonJS. ts-jest therefore emits ES modules.
+const tsJest = [
+  'ts-jest',
+  {
+    useESM: true,
+    tsconfig: { module: 'esnext', moduleResolution: 'bundler', isolatedModules: true },
+  },
+];
+
+const shared = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^@tps/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@tps/platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: { '^.+\\.ts$': tsJest },
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/src/**/*.spec.ts', '<rootDir>/libs/**/src/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

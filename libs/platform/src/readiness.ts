@@ -1,0 +1,33 @@
+/** A named dependency check run by `/ready`; it throws when the dependency is not usable. */
+export type ReadinessCheck = () => Promise<void>;
+
+/** Checks that `/ready` runs. Each module adds the dependencies it cannot work without. */
+export class ReadinessRegistry {
+  private readonly checks = new Map<string, ReadinessCheck>();
+
+  add(name: string, check: ReadinessCheck): void {
+    this.checks.set(name, check);
+  }
+
+  /** Runs every check with a timeout and reports each one's outcome. */
+  async run(timeoutMs = 2000): Promise<{ ready: boolean; checks: Record<string, string> }> {
+    const results: Record<string, string> = {};
+    let ready = true;
+    await Promise.all(
+      [...this.checks].map(async ([name, check]) => {
+        try {
+          await Promise.race([
+            check(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), timeoutMs)),
+          ]);
+          results[name] = 'ok';
+        } catch (error) {
+          ready = false;
+          results[name] = error instanceof Error ? error.message : String(error);
+        }
+      }),
+    );
+
+    return { ready, checks: results };
+  }
+}
