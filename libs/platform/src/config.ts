@@ -17,7 +17,7 @@ export class BaseServiceConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  HTTP_PORT = 3000;
+  HTTP_PORT: number = 3000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -28,7 +28,7 @@ export class BaseServiceConfig {
   /** Timeout of one NATS request to another service, in milliseconds. */
   @IsInt()
   @Min(100)
-  REQUEST_TIMEOUT_MS = 10000;
+  REQUEST_TIMEOUT_MS: number = 10000;
 
   @IsOptional()
   @IsString()

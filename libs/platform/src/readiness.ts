@@ -15,15 +15,20 @@ export class ReadinessRegistry {
     let ready = true;
     await Promise.all(
       [...this.checks].map(async ([name, check]) => {
+        let timer: NodeJS.Timeout | undefined;
         try {
           await Promise.race([
             check(),
-            new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), timeoutMs)),
+            new Promise((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+            }),
           ]);
           results[name] = 'ok';
         } catch (error) {
           ready = false;
           results[name] = error instanceof Error ? error.message : String(error);
+        } finally {
+          clearTimeout(timer);
         }
       }),
     );

@@ -1,0 +1,2 @@
+/** Injection token of the validated EnrichmentConfig. */
+export const ENRICHMENT_CONFIG = Symbol('ENRICHMENT_CONFIG');
