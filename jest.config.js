@@ -22,6 +22,9 @@ const shared = {
 };
 
 module.exports = {
+  // Jest's worker processes hang on start-up in ESM mode here (two or more test files never
+  // report), so every run stays in band. The integration tests share one PostgreSQL anyway.
+  maxWorkers: 1,
   projects: [
     {
       ...shared,

@@ -12,3 +12,7 @@ export * from './enrichment/company';
 export * from './notifications/email';
 export * from './accounts/account.dto';
 export * from './siret/siret';
+export * from './dossiers/field-value';
+export * from './accounts/anonymous-actor';
+export * from './dossiers/dossier-query.dto';
+export * from './procedures/procedure-commands.dto';

@@ -1,7 +1,13 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class SignUpDto {
-  @IsEmail({}, { message: 'email doit être une adresse électronique valide, par exemple jeanne.martin@example.fr' })
+  @IsEmail(
+    {},
+    {
+      message:
+        'email doit être une adresse électronique valide, par exemple jeanne.martin@example.fr',
+    },
+  )
   @MaxLength(254)
   email: string;
 
@@ -41,4 +47,10 @@ export interface ApiTokenView {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+}
+
+/** Response to token creation, the only time the token itself is shown. */
+export interface CreatedApiTokenView extends ApiTokenView {
+  /** `tps_…`; send it as `Authorization: Bearer <token>`. */
+  token: string;
 }
