@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+
+import { type FieldDefinition, FieldType } from '@tps/contracts';
+
+import { availableTags, checkTags, extractTags } from './mail-tags';
+
+const field = (type: FieldType, label: string, stableId: string): FieldDefinition => ({
+  stableId,
+  type,
+  label,
+  description: '',
+  required: false,
+  options: {},
+  position: 0,
+});
+
+const FIELDS = [
+  field(FieldType.Text, 'Nom de l’association', 'a'),
+  field(FieldType.Attachment, 'Statuts', 'b'),
+  field(FieldType.HeaderSection, 'Identité', 'c'),
+];
+
+describe('extractTags', () => {
+  it('finds every --tag-- in order, accents and spaces included', () => {
+    expect(extractTags('Dossier n° --numéro du dossier-- (--libellé démarche--)')).toEqual([
+      'numéro du dossier',
+      'libellé démarche',
+    ]);
+  });
+
+  it('does not join tags across lines', () => {
+    expect(extractTags('a --b\nc-- d')).toEqual([]);
+  });
+});
+
+describe('availableTags', () => {
+  it('adds one tag per fillable, non-attachment field', () => {
+    const fieldTags = availableTags(FIELDS).filter((tag) => tag.fieldStableId);
+    expect(fieldTags).toEqual([
+      { tag: 'Nom de l’association', description: expect.any(String), fieldStableId: 'a' },
+    ]);
+  });
+});
+
+describe('checkTags', () => {
+  it('accepts built-in and field tags, case-insensitively', () => {
+    expect(checkTags('--Numéro du dossier-- --nom de l’association--', 'dossier_submitted', FIELDS)).toEqual({
+      unknown: [],
+      notInKind: [],
+    });
+  });
+
+  it('reports unknown tags and tags of attachments or sections', () => {
+    expect(checkTags('--inconnue-- --Statuts-- --Identité--', 'dossier_submitted', FIELDS).unknown).toEqual([
+      'inconnue',
+      'Statuts',
+      'Identité',
+    ]);
+  });
+
+  it('keeps decision tags to decision kinds', () => {
+    expect(checkTags('--motivation--', 'dossier_submitted', FIELDS).notInKind).toEqual(['motivation']);
+    expect(checkTags('--motivation--', 'dossier_refused', FIELDS).notInKind).toEqual([]);
+    expect(
+      checkTags('--date de passage en instruction--', 'dossier_submitted', FIELDS).notInKind,
+    ).toEqual(['date de passage en instruction']);
+    expect(
+      checkTags('--date de passage en instruction--', 'dossier_instruction_started', FIELDS).notInKind,
+    ).toEqual([]);
+  });
+});
