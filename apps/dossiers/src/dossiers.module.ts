@@ -1,0 +1,122 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  EventBus,
+  NatsRequester,
+  openServiceDataSource,
+  OutboxEventEntity,
+  OutboxRelay,
+  OutboxWriter,
+  PlatformModule,
+} from '@tps/platform';
+import { Client as MinioClient } from 'minio';
+import { DataSource } from 'typeorm';
+
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { EnrichmentClient } from './clients/enrichment.client';
+import { ProceduresClient } from './clients/procedures.client';
+import { AttachmentEntity } from './database/attachment.entity';
+import { DossierEntity } from './database/dossier.entity';
+import { FieldValueEntity } from './database/field-value.entity';
+import { ProcessedEventEntity } from './database/processed-event.entity';
+import { RevisionCacheEntity } from './database/revision-cache.entity';
+import { TransitionEntity } from './database/transition.entity';
+import { DossiersLifecycle } from './dossiers-lifecycle.service';
+import type { DossiersConfig } from './dossiers.config';
+import { ATTACHMENT_STORAGE_CLIENT, DOSSIERS_CONFIG } from './dossiers.tokens';
+import { ApplicantDossiersService } from './dossiers/applicant-dossiers.service';
+import { DossierRepository } from './dossiers/dossier.repository';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { InstructionService } from './dossiers/instruction.service';
+import { CompanyResolvedConsumer } from './events/company-resolved.consumer';
+import { CreateDossiersTables1764853200000 } from './migrations/1764853200000-CreateDossiersTables';
+
+export const DOSSIERS_SCHEMA = 'dossiers';
+
+/** Root module of the dossiers service, built from a validated config. */
+@Module({})
+export class DossiersModule {
+  static forRoot(config: DossiersConfig): DynamicModule {
+    return {
+      module: DossiersModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'dossiers',
+          version: config.SERVICE_VERSION,
+          logLevel: config.LOG_LEVEL,
+          nodeEnv: config.NODE_ENV,
+        }),
+      ],
+      controllers: [DossiersController, AttachmentsController],
+      providers: [
+        { provide: DOSSIERS_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: () =>
+            openServiceDataSource({
+              url: config.DATABASE_URL,
+              schema: DOSSIERS_SCHEMA,
+              entities: [
+                DossierEntity,
+                FieldValueEntity,
+                AttachmentEntity,
+                TransitionEntity,
+                RevisionCacheEntity,
+                ProcessedEventEntity,
+                OutboxEventEntity,
+              ],
+              migrations: [CreateDossiersTables1764853200000],
+            }),
+        },
+        {
+          provide: EventBus,
+          useFactory: async () => {
+            const bus = new EventBus({ natsUrl: config.NATS_URL, name: 'dossiers-events' });
+            await bus.connect();
+
+            return bus;
+          },
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: (dataSource: DataSource, bus: EventBus) => new OutboxRelay(dataSource, bus),
+          inject: [DataSource, EventBus],
+        },
+        { provide: OutboxWriter, useValue: new OutboxWriter('/tps/dossiers') },
+        {
+          provide: NatsRequester,
+          useFactory: async () => {
+            const requester = new NatsRequester(config.NATS_URL, config.REQUEST_TIMEOUT_MS);
+            await requester.connect();
+
+            return requester;
+          },
+        },
+        {
+          provide: ATTACHMENT_STORAGE_CLIENT,
+          useFactory: () => {
+            const endpoint = new URL(config.S3_ENDPOINT);
+
+            return new MinioClient({
+              endPoint: endpoint.hostname,
+              port: endpoint.port ? Number(endpoint.port) : undefined,
+              useSSL: endpoint.protocol === 'https:',
+              accessKey: config.S3_ACCESS_KEY,
+              secretKey: config.S3_SECRET_KEY,
+              region: config.S3_REGION,
+              pathStyle: true,
+            });
+          },
+        },
+        ProceduresClient,
+        EnrichmentClient,
+        DossierRepository,
+        ApplicantDossiersService,
+        InstructionService,
+        AttachmentsService,
+        CompanyResolvedConsumer,
+        DossiersLifecycle,
+      ],
+    };
+  }
+}
