@@ -8,7 +8,7 @@ case "${APP:-}" in
     entry="dist/apps/${APP}/src/main.js"
     ;;
   api-entreprise-sandbox)
-    entry="dist/apps/enrichment/src/sandbox/main.js"
+    entry="dist/apps/enrichment/src/sandbox/api-entreprise-sandbox.main.js"
     ;;
   *)
     echo "tps-entrypoint: APP is '${APP:-}' (missing or invalid); set it to one of:" \
