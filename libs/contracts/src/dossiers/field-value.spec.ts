@@ -239,7 +239,7 @@ describe('normalizeFieldValue', () => {
     // multiple_drop_down_list
     [FieldType.MultipleDropDownList, ['Poire', 'Banane'], /« Banane » ne fait pas partie des choix/, { choices: FRUITS }],
     [FieldType.MultipleDropDownList, ['Poire', 3], /la liste contient un nombre/, { choices: FRUITS }],
-    [FieldType.MultipleDropDownList, ['Poire', ''], /« » ne fait pas partie des choix/, { choices: FRUITS }],
+    [FieldType.MultipleDropDownList, ['Poire', ''], /contient un choix vide/, { choices: FRUITS }],
     [FieldType.MultipleDropDownList, { 0: 'Poire' }, /attend une liste de choix.*un objet/, { choices: FRUITS }],
     [FieldType.MultipleDropDownList, 'Banane', /ne fait pas partie des choix/, { choices: FRUITS }],
     // email

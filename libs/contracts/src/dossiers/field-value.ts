@@ -392,6 +392,9 @@ function normalizeChoices(raw: unknown, choices: string[]): FieldValueResult {
       return reject(`Chaque choix doit être écrit en texte, mais la liste contient ${describeType(entry)}.`);
     }
     const choice = entry.trim();
+    if (choice === '') {
+      return reject('La liste contient un choix vide : retirez-le ou choisissez une valeur de la liste.');
+    }
     if (!choices.includes(choice)) {
       return reject(unknownChoiceMessage(choice, choices));
     }
