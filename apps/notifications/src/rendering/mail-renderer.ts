@@ -1,0 +1,173 @@
+import Handlebars from 'handlebars';
+import type { RenderedEmail } from '@tps/contracts';
+
+import { normalizeTag, TAG_PATTERN, type TagValues } from './mail-tags';
+
+/** Administrator text of one e-mail: subject and body with `--tag--` placeholders. */
+export interface MailTemplateText {
+  subject: string;
+  body: string;
+}
+
+type Mode = 'html' | 'plain';
+
+/** Context keys that stand for the three characters Handlebars could read as syntax. */
+const LITERAL_KEYS: Record<string, string> = { '\\': 'bs', '{': 'lb', '}': 'rb' };
+
+/** Every built-in helper, declared unknown so that `knownHelpersOnly` rejects each of them. */
+const NO_KNOWN_HELPERS = {
+  helperMissing: false,
+  blockHelperMissing: false,
+  each: false,
+  if: false,
+  unless: false,
+  with: false,
+  log: false,
+  lookup: false,
+};
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+  '=': '&#61;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`=]/g, (char) => HTML_ESCAPES[char]);
+}
+
+/** One template text turned into Handlebars source plus the data it reads. */
+interface CompiledText {
+  source: string;
+  context: Record<string, string>;
+}
+
+/**
+ * Renders administrator templates into the subject, HTML and text parts of an e-mail.
+ *
+ * The administrator's text is never interpreted. Each `{`, `}` and `\` it contains becomes a
+ * lookup of a constant, so `{{constructor}}` or `{{#with}}` come out as written. Each `--tag--`
+ * becomes a lookup of its value by position in a prototype-free context. Handlebars
+ * runs in its own environment with no helpers and no partials, `knownHelpersOnly`, and
+ * prototype access disabled. In the HTML part the administrator's text and the values are
+ * HTML-escaped; the subject and the text part are plain.
+ */
+export class MailRenderer {
+  private readonly handlebars: typeof Handlebars;
+
+  constructor() {
+    this.handlebars = Handlebars.create();
+    for (const name of Object.keys(this.handlebars.helpers)) {
+      this.handlebars.unregisterHelper(name);
+    }
+    for (const name of Object.keys(this.handlebars.partials)) {
+      this.handlebars.unregisterPartial(name);
+    }
+  }
+
+  render(template: MailTemplateText, values: TagValues): RenderedEmail {
+    const subject = this.renderPlain(template.subject, values)
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .trim();
+    const body = normalizeNewlines(template.body);
+    const text = this.renderPlain(body, values);
+    const paragraphs = body
+      .split(/\n(?:[ \t]*\n)+/)
+      .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
+      .filter((paragraph) => paragraph.trim() !== '')
+      .map((paragraph) => {
+        const lines = paragraph.split('\n').map((line) => this.renderLine(line, values, 'html'));
+
+        return `<p style="margin:0 0 16px 0;">${lines.join('<br>\n')}</p>`;
+      });
+
+    return { subject, html: layout(subject, paragraphs.join('\n')), text };
+  }
+
+  private renderPlain(text: string, values: TagValues): string {
+    return normalizeNewlines(text)
+      .split('\n')
+      .map((line) => this.renderLine(line, values, 'plain'))
+      .join('\n');
+  }
+
+  /** Renders one line (tags never span lines). */
+  private renderLine(line: string, values: TagValues, mode: Mode): string {
+    const compiled = toHandlebarsSource(line, values, mode);
+    const template = this.handlebars.compile(compiled.source, {
+      knownHelpers: NO_KNOWN_HELPERS,
+      knownHelpersOnly: true,
+      noEscape: mode === 'plain',
+      strict: false,
+      preventIndent: true,
+    });
+
+    return template(compiled.context, {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+      allowCallsToHelperMissing: false,
+    });
+  }
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Builds the Handlebars source of one line. Literal text keeps no `{`, `}` or `\`, because each
+ * one becomes a lookup of `bs`, `lb` or `rb`. Tag `n` reads `t<n>`, the tag's value or ''.
+ */
+function toHandlebarsSource(line: string, values: TagValues, mode: Mode): CompiledText {
+  const context = Object.create(null) as Record<string, string>;
+  context.bs = '\\';
+  context.lb = '{';
+  context.rb = '}';
+  let source = '';
+  let last = 0;
+  let index = 0;
+  for (const match of line.matchAll(TAG_PATTERN)) {
+    source += literal(line.slice(last, match.index), mode);
+    const key = `t${index++}`;
+    const name = normalizeTag(match[1]);
+    context[key] = Object.hasOwn(values, name) ? values[name] : '';
+    source += `{{${key}}}`;
+    last = match.index + match[0].length;
+  }
+  source += literal(line.slice(last), mode);
+
+  return { source, context };
+}
+
+function literal(text: string, mode: Mode): string {
+  const shown = mode === 'html' ? escapeHtml(text) : text;
+
+  return shown.replace(/[\\{}]/g, (char) => `{{${LITERAL_KEYS[char]}}}`);
+}
+
+/** Simple French e-mail layout with inline styles, as mail clients ignore style sheets. */
+function layout(subject: string, content: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="fr">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title>`,
+    '</head>',
+    '<body style="margin:0;padding:0;background-color:#f6f6f6;">',
+    '<div style="max-width:600px;margin:0 auto;padding:24px;background-color:#ffffff;' +
+      'font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#161616;">',
+    content,
+    '<p style="margin:24px 0 0 0;padding-top:16px;border-top:1px solid #dddddd;' +
+      'font-size:13px;color:#666666;">Ce courriel a été envoyé automatiquement, ' +
+      'merci de ne pas y répondre.</p>',
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

@@ -1,0 +1,49 @@
+import { buildTagValues } from './mail-tags';
+import { tagValuesFromEvent } from './tag-values';
+import type { DossierEventPayloadDto } from '../delivery/dossier-event-payload.dto';
+
+describe('tagValuesFromEvent', () => {
+  const event: DossierEventPayloadDto = {
+    dossierId: '9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
+    dossierNumber: 42,
+    procedureId: '1f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
+    procedureTitle: 'Aide au sport',
+    organisation: 'Mairie de Test',
+    applicantEmail: 'usager@exemple.fr',
+    motivation: null,
+    submittedAt: '2026-03-14T23:30:00.000Z',
+    instructionStartedAt: null,
+    decidedAt: '2026-06-30T22:15:00.000Z',
+    fields: [
+      { label: 'Nom  du Club', displayValue: 'US Exemple' },
+      { label: 'Motivation', displayValue: 'valeur du champ' },
+    ],
+  };
+
+  it('gives built-in tags their value', () => {
+    const values = tagValuesFromEvent(event, 'https://tps.exemple.fr/');
+
+    expect(values['numéro du dossier']).toBe('42');
+    expect(values['libellé démarche']).toBe('Aide au sport');
+    expect(values['nom du service']).toBe('Mairie de Test');
+    expect(values['lien dossier']).toBe(`https://tps.exemple.fr/dossiers/${event.dossierId}`);
+    expect(values['date de dépôt']).toBe('15/03/2026');
+    expect(values['date de passage en instruction']).toBe('');
+    expect(values['date de décision']).toBe('01/07/2026');
+  });
+
+  it('normalises field labels', () => {
+    expect(tagValuesFromEvent(event, 'http://localhost:3000')['nom du club']).toBe('US Exemple');
+  });
+
+  it('lets a built-in tag win over a field label', () => {
+    expect(tagValuesFromEvent(event, 'http://localhost:3000').motivation).toBe('');
+  });
+
+  it('builds a map without prototype', () => {
+    const values = buildTagValues([['a', 'b']]);
+
+    expect(Object.getPrototypeOf(values)).toBeNull();
+    expect(values.constructor).toBeUndefined();
+  });
+});
