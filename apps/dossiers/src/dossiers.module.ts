@@ -3,7 +3,6 @@ import {
   EventBus,
   NatsRequester,
   openServiceDataSource,
-  OutboxEventEntity,
   OutboxRelay,
   OutboxWriter,
   PlatformModule,
@@ -15,12 +14,6 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { EnrichmentClient } from './clients/enrichment.client';
 import { ProceduresClient } from './clients/procedures.client';
-import { AttachmentEntity } from './database/attachment.entity';
-import { DossierEntity } from './database/dossier.entity';
-import { FieldValueEntity } from './database/field-value.entity';
-import { ProcessedEventEntity } from './database/processed-event.entity';
-import { RevisionCacheEntity } from './database/revision-cache.entity';
-import { TransitionEntity } from './database/transition.entity';
 import { DossiersLifecycle } from './dossiers-lifecycle.service';
 import type { DossiersConfig } from './dossiers.config';
 import { ATTACHMENT_STORAGE_CLIENT, DOSSIERS_CONFIG } from './dossiers.tokens';
@@ -29,7 +22,7 @@ import { DossierRepository } from './dossiers/dossier.repository';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { InstructionService } from './dossiers/instruction.service';
 import { CompanyResolvedConsumer } from './events/company-resolved.consumer';
-import { CreateDossiersTables1764853200000 } from './migrations/1764853200000-CreateDossiersTables';
+import { DOSSIERS_ENTITIES, DOSSIERS_MIGRATIONS } from './database/dossiers-database';
 
 export const DOSSIERS_SCHEMA = 'dossiers';
 
@@ -56,16 +49,8 @@ export class DossiersModule {
             openServiceDataSource({
               url: config.DATABASE_URL,
               schema: DOSSIERS_SCHEMA,
-              entities: [
-                DossierEntity,
-                FieldValueEntity,
-                AttachmentEntity,
-                TransitionEntity,
-                RevisionCacheEntity,
-                ProcessedEventEntity,
-                OutboxEventEntity,
-              ],
-              migrations: [CreateDossiersTables1764853200000],
+              entities: DOSSIERS_ENTITIES,
+              migrations: DOSSIERS_MIGRATIONS,
             }),
         },
         {

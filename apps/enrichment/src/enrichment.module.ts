@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import {
   EventBus,
   openServiceDataSource,
-  OutboxEventEntity,
   OutboxRelay,
   PlatformModule,
 } from '@tps/platform';
@@ -10,9 +9,6 @@ import { DataSource } from 'typeorm';
 
 import { ApiEntrepriseClient } from './api-entreprise/api-entreprise.client';
 import { RequestRateLimiter } from './api-entreprise/request-rate-limiter';
-import { ApiCallLogEntity } from './database/api-call-log.entity';
-import { CompanyCacheEntity } from './database/company-cache.entity';
-import { PendingLookupEntity } from './database/pending-lookup.entity';
 import { EnrichmentLifecycle } from './enrichment-lifecycle.service';
 import type { EnrichmentConfig } from './enrichment.config';
 import { ENRICHMENT_CONFIG } from './enrichment.tokens';
@@ -21,7 +17,7 @@ import { LookupRepository } from './lookup/lookup.repository';
 import { PendingLookupWorker } from './lookup/pending-lookup.worker';
 import { SiretLookupController } from './lookup/siret-lookup.controller';
 import { SiretLookupService } from './lookup/siret-lookup.service';
-import { CreateEnrichmentTables1764842400000 } from './migrations/1764842400000-CreateEnrichmentTables';
+import { ENRICHMENT_ENTITIES, ENRICHMENT_MIGRATIONS } from './database/enrichment-database';
 
 export const ENRICHMENT_SCHEMA = 'enrichment';
 
@@ -48,13 +44,8 @@ export class EnrichmentModule {
             openServiceDataSource({
               url: config.DATABASE_URL,
               schema: ENRICHMENT_SCHEMA,
-              entities: [
-                CompanyCacheEntity,
-                PendingLookupEntity,
-                ApiCallLogEntity,
-                OutboxEventEntity,
-              ],
-              migrations: [CreateEnrichmentTables1764842400000],
+              entities: ENRICHMENT_ENTITIES,
+              migrations: ENRICHMENT_MIGRATIONS,
             }),
         },
         {

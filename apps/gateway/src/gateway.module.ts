@@ -7,18 +7,13 @@ import { ApiTokensService } from './accounts/api-tokens.service';
 import { AuthController } from './accounts/auth.controller';
 import { SessionsService } from './accounts/sessions.service';
 import { SignInLimiterService } from './accounts/sign-in-limiter.service';
-import { AccountEntity } from './database/account.entity';
-import { AccountIdentityEntity } from './database/account-identity.entity';
-import { ApiTokenEntity } from './database/api-token.entity';
-import { SessionEntity } from './database/session.entity';
-import { SignInAttemptEntity } from './database/sign-in-attempt.entity';
 import { GatewayDatabase } from './gateway-database.service';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_CONFIG, GATEWAY_DATA_SOURCE } from './gateway.tokens';
 import { AuthGuard } from './http/auth.guard';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { CreateGatewayTables1764849600000 } from './migrations/1764849600000-CreateGatewayTables';
+import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/gateway-database';
 import { AdminProceduresController } from './routes/admin-procedures.controller';
 import { DossiersController } from './routes/dossiers.controller';
 import { InstructorController } from './routes/instructor.controller';
@@ -61,14 +56,8 @@ export class GatewayModule {
             openServiceDataSource({
               url: config.DATABASE_URL,
               schema: GATEWAY_SCHEMA,
-              entities: [
-                AccountEntity,
-                AccountIdentityEntity,
-                SessionEntity,
-                ApiTokenEntity,
-                SignInAttemptEntity,
-              ],
-              migrations: [CreateGatewayTables1764849600000],
+              entities: GATEWAY_ENTITIES,
+              migrations: GATEWAY_MIGRATIONS,
             }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
