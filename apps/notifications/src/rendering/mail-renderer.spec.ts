@@ -38,6 +38,24 @@ describe('MailRenderer', () => {
     expect(rendered.text).toBe('Tarif <b>réduit</b> & "gratuit"');
   });
 
+  it('shows the dossier link as a link in HTML only', () => {
+    const linkValues = buildTagValues([['lien dossier', 'https://tps.exemple.fr/dossiers/abc?x=1&y="2"']]);
+    const rendered = renderer.render({ subject: 'Lien --lien dossier--', body: 'Suivi : --lien dossier--' }, linkValues);
+    const escaped = 'https://tps.exemple.fr/dossiers/abc?x&#x3D;1&amp;y&#x3D;&quot;2&quot;';
+
+    expect(rendered.html).toContain(`<a href="${escaped}">${escaped}</a>`);
+    expect(rendered.text).toBe('Suivi : https://tps.exemple.fr/dossiers/abc?x=1&y="2"');
+    expect(rendered.subject).toBe('Lien https://tps.exemple.fr/dossiers/abc?x=1&y="2"');
+  });
+
+  it('links no value that is not an http URL', () => {
+    const linkValues = buildTagValues([['lien dossier', 'javascript:alert(1)']]);
+    const rendered = renderer.render({ subject: 'a', body: '--lien dossier--' }, linkValues);
+
+    expect(rendered.html).not.toContain('<a ');
+    expect(rendered.html).toContain('javascript:alert(1)');
+  });
+
   it('renders an empty or unknown tag as nothing', () => {
     const rendered = renderer.render(
       { subject: 'A--motivation--B--inconnu--C', body: 'x--motivation--y --toString-- --__proto__--z' },

@@ -14,6 +14,9 @@ type Mode = 'html' | 'plain';
 /** Context keys that stand for the three characters Handlebars could read as syntax. */
 const LITERAL_KEYS: Record<string, string> = { '\\': 'bs', '{': 'lb', '}': 'rb' };
 
+/** Tags whose value is a URL: the HTML part shows them as a link. */
+const LINK_TAGS: ReadonlySet<string> = new Set(['lien dossier']);
+
 /** Every built-in helper, declared unknown so that `knownHelpersOnly` rejects each of them. */
 const NO_KNOWN_HELPERS = {
   helperMissing: false,
@@ -134,8 +137,11 @@ function toHandlebarsSource(line: string, values: TagValues, mode: Mode): Compil
     source += literal(line.slice(last, match.index), mode);
     const key = `t${index++}`;
     const name = normalizeTag(match[1]);
-    context[key] = Object.hasOwn(values, name) ? values[name] : '';
-    source += `{{${key}}}`;
+    const value = Object.hasOwn(values, name) ? values[name] : '';
+    context[key] = value;
+    // The value is HTML-escaped by `{{…}}` in the attribute too, and only http(s) URLs get a link.
+    const isLink = mode === 'html' && LINK_TAGS.has(name) && /^https?:\/\//.test(value);
+    source += isLink ? `<a href="{{${key}}}">{{${key}}}</a>` : `{{${key}}}`;
     last = match.index + match[0].length;
   }
   source += literal(line.slice(last), mode);
