@@ -6,7 +6,13 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { EventBus, NatsRequester, OutboxRelay, ReadinessRegistry } from '@tps/platform';
+import {
+  addDatabaseAndNatsChecks,
+  EventBus,
+  NatsRequester,
+  OutboxRelay,
+  ReadinessRegistry,
+} from '@tps/platform';
 import type { Client as MinioClient } from 'minio';
 import { DataSource } from 'typeorm';
 
@@ -37,14 +43,7 @@ export class DossiersLifecycle
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.readiness.add('database', async () => {
-      await this.dataSource.query('SELECT 1');
-    });
-    this.readiness.add('nats', async () => {
-      if (!this.bus.isConnected) {
-        throw new Error('NATS connection closed');
-      }
-    });
+    addDatabaseAndNatsChecks(this.readiness, this.dataSource, this.bus);
     this.readiness.add('object-storage', async () => {
       await this.storage.bucketExists(this.config.S3_BUCKET);
     });

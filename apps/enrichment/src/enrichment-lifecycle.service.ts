@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { EventBus, OutboxRelay, ReadinessRegistry } from '@tps/platform';
+import { addDatabaseAndNatsChecks, EventBus, OutboxRelay, ReadinessRegistry } from '@tps/platform';
 import { DataSource } from 'typeorm';
 
 /**
@@ -28,14 +28,7 @@ export class EnrichmentLifecycle
   ) {}
 
   onApplicationBootstrap(): void {
-    this.readiness.add('database', async () => {
-      await this.dataSource.query('SELECT 1');
-    });
-    this.readiness.add('nats', async () => {
-      if (!this.bus.isConnected) {
-        throw new Error('NATS connection closed');
-      }
-    });
+    addDatabaseAndNatsChecks(this.readiness, this.dataSource, this.bus);
     this.relay.start();
   }
 

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { EventBus, NatsRequester, ReadinessRegistry } from '@tps/platform';
+import { addDatabaseAndNatsChecks, EventBus, NatsRequester, ReadinessRegistry } from '@tps/platform';
 import { DataSource } from 'typeorm';
 
 import { DossierEventConsumer } from './delivery/dossier-event.consumer';
@@ -36,14 +36,7 @@ export class NotificationsLifecycle
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.readiness.add('database', async () => {
-      await this.dataSource.query('SELECT 1');
-    });
-    this.readiness.add('nats', async () => {
-      if (!this.bus.isConnected) {
-        throw new Error('NATS connection closed');
-      }
-    });
+    addDatabaseAndNatsChecks(this.readiness, this.dataSource, this.bus);
     this.readiness.add('smtp', () => this.sender.verify(SMTP_CHECK_TIMEOUT_MS));
     await this.consumer.start();
   }

@@ -36,3 +36,19 @@ export class ReadinessRegistry {
     return { ready, checks: results };
   }
 }
+
+/** Registers the checks every service with a database and the event bus needs. */
+export function addDatabaseAndNatsChecks(
+  readiness: ReadinessRegistry,
+  dataSource: { query(sql: string): Promise<unknown> },
+  bus: { readonly isConnected: boolean },
+): void {
+  readiness.add('database', async () => {
+    await dataSource.query('SELECT 1');
+  });
+  readiness.add('nats', async () => {
+    if (!bus.isConnected) {
+      throw new Error('NATS connection closed');
+    }
+  });
+}
