@@ -246,7 +246,7 @@ describe('procedures service', () => {
       const procedure = await create({ path: 'formulaire' });
       const name = await addField(procedure.id, { type: FieldType.Text, label: 'Nom', required: true });
       const header = await addField(procedure.id, { type: FieldType.HeaderSection, label: 'Identité', position: 0 });
-      const list = await addField(procedure.id, {
+      await addField(procedure.id, {
         type: FieldType.DropDownList,
         label: 'Discipline',
         options: { choices: ['Football', 'Rugby'] },

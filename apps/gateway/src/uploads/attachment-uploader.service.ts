@@ -182,7 +182,6 @@ async function sha256OfFile(path: string): Promise<string> {
 
 /** Keeps the client's file name for display: no path, no control characters, at most 255 characters. */
 export function cleanFilename(originalName: string, extension: string): string {
-  // eslint-disable-next-line no-control-regex
   const name = basename(originalName.replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
