@@ -130,7 +130,11 @@ export function toDossierView(details: DossierDetails, audience: ViewAudience): 
         fromState: transition.fromState,
         toState: transition.toState,
         action: transition.action,
-        actorEmail: transition.actorEmail,
+        // Applicants see their own changes; instructors' addresses stay inside the administration.
+        actorEmail:
+          audience === 'instructor' || transition.actorEmail === dossier.applicantEmail
+            ? transition.actorEmail
+            : null,
         motivation: transition.motivation,
         at: transition.at.toISOString(),
       }),

@@ -188,7 +188,8 @@ export interface TransitionView {
   fromState: DossierState;
   toState: DossierState;
   action: InstructorAction | 'deposer' | 'archiver' | 'desarchiver';
-  actorEmail: string;
+  /** Who made the change; null in the applicant's view when an instructor made it. */
+  actorEmail: string | null;
   motivation: string | null;
   at: string;
 }
