@@ -79,18 +79,25 @@ export class DossierRepository {
     dossier: DossierEntity,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<DossierDetails> {
-    const [revision, values, attachments, transitions] = await Promise.all([
-      this.procedures.getRevision(dossier.revisionId, manager),
-      manager.find(FieldValueEntity, { where: { dossierId: dossier.id } }),
-      manager.find(AttachmentEntity, {
-        where: { dossierId: dossier.id },
-        order: { uploadedAt: 'ASC', id: 'ASC' },
-      }),
-      manager.find(TransitionEntity, {
-        where: { dossierId: dossier.id },
-        order: { at: 'ASC', id: 'ASC' },
-      }),
-    ]);
+    const reads = [
+      () => this.procedures.getRevision(dossier.revisionId, manager),
+      () => manager.find(FieldValueEntity, { where: { dossierId: dossier.id } }),
+      () =>
+        manager.find(AttachmentEntity, {
+          where: { dossierId: dossier.id },
+          order: { uploadedAt: 'ASC', id: 'ASC' },
+        }),
+      () =>
+        manager.find(TransitionEntity, {
+          where: { dossierId: dossier.id },
+          order: { at: 'ASC', id: 'ASC' },
+        }),
+    ] as const;
+    // A transaction has one connection, and pg deprecates queuing queries on a busy client, so
+    // inside one the reads run in turn; outside, each takes its own pooled connection.
+    const [revision, values, attachments, transitions] = manager.queryRunner
+      ? [await reads[0](), await reads[1](), await reads[2](), await reads[3]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
 
     return { dossier, revision, values, attachments, transitions };
   }
