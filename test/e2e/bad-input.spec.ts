@@ -130,6 +130,26 @@ describe('bad input', () => {
       expect(named.some((field) => field.includes(ids[label]))).toBe(true);
     });
 
+    it.each([
+      ['a NUL character', 'Boulangerie\u0000Martin'],
+      ['an unpaired surrogate', 'Boulangerie \ud800Martin'],
+    ])('rejects text with %s', async (_case, raw) => {
+      const body = await expectRejectedUnchanged(() =>
+        applicant.expectError('PATCH', fieldsPath(), 400, 'VALIDATION_FAILED', {
+          rawJson: `{"values":{"${ids.Nom}":${JSON.stringify(raw)}}}`,
+        }),
+      );
+      expect(body.details?.fields?.[0]?.field).toBe(`values.${ids.Nom}`);
+    });
+
+    it('rejects a __proto__ key', async () => {
+      await expectRejectedUnchanged(() =>
+        applicant.expectError('PATCH', fieldsPath(), 400, 'VALIDATION_FAILED', {
+          rawJson: '{"values":{"__proto__":{"x":1}}}',
+        }),
+      );
+    });
+
     it('rejects a field of another procedure', async () => {
       await expectRejectedUnchanged(() =>
         applicant.expectError('PATCH', fieldsPath(), 400, 'VALIDATION_FAILED', {
