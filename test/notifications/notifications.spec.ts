@@ -261,6 +261,33 @@ describe('notifications service', () => {
       ).rejects.toMatchObject({ code: ErrorCode.Forbidden });
     });
 
+    it('rejects an unknown tag naming it', async () => {
+      const error = await fixture.requester
+        .send(NotificationSubjects.preview, admin, {
+          procedureId: fixture.procedure.id,
+          kind: 'dossier_submitted',
+          subject: 'Dossier --numéro du dossier-- --tag inconnu--',
+          body: 'Bonjour',
+        })
+        .catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({ code: ErrorCode.ValidationFailed });
+      expect((error as { details: { fields: unknown[] } }).details.fields).toEqual([
+        { field: 'subject', message: 'balises inconnues : --tag inconnu--' },
+      ]);
+    });
+
+    it('accepts a tag typed in decomposed Unicode', async () => {
+      const rendered = await fixture.requester.send<RenderedEmail>(NotificationSubjects.preview, admin, {
+        procedureId: fixture.procedure.id,
+        kind: 'dossier_submitted',
+        subject: 'Dossier n° --nume\u0301ro du dossier--',
+        body: 'Bonjour',
+      });
+
+      expect(rendered.subject).toBe('Dossier n° 1234');
+    });
+
     it('rejects an unknown kind', async () => {
       await expect(
         fixture.requester.send(NotificationSubjects.preview, admin, {

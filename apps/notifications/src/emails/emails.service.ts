@@ -16,6 +16,7 @@ import { EmailRepository } from '../delivery/email.repository';
 import type { NotificationsConfig } from '../notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../notifications.tokens';
 import { MailRenderer } from '../rendering/mail-renderer';
+import { normalizeTag, TAG_PATTERN, type TagValues } from '../rendering/mail-tags';
 import { exampleTagValues } from '../rendering/tag-values';
 
 /** Previews of templates for administrators and the e-mail history of a dossier. */
@@ -57,17 +58,25 @@ export class EmailsService {
       body ??= stored.body;
     }
 
-    return this.renderer.render(
-      { subject, body },
-      exampleTagValues(
-        {
-          title: procedure.title,
-          organisation: procedure.organisation,
-          fields: procedure.draftRevision.fields,
-        },
-        this.config.PUBLIC_URL,
-      ),
+    const values = exampleTagValues(
+      {
+        title: procedure.title,
+        organisation: procedure.organisation,
+        fields: procedure.draftRevision.fields,
+      },
+      this.config.PUBLIC_URL,
     );
+    // Saving rejects unknown tags; the preview must not render them as a silent blank.
+    const unknown = (['subject', 'body'] as const).flatMap((part) => {
+      const tags = unknownTags(part === 'subject' ? subject : body, values);
+
+      return tags.length > 0 ? [{ field: part, message: `balises inconnues : ${tags.join(', ')}` }] : [];
+    });
+    if (unknown.length > 0) {
+      throw DomainError.invalid(unknown);
+    }
+
+    return this.renderer.render({ subject, body }, values);
   }
 
   /** Lists a dossier's e-mails, oldest first, for the instructors and administrators. */
@@ -109,4 +118,11 @@ export class EmailsService {
       throw DomainError.forbidden(message);
     }
   }
+}
+
+/** The `--tag--` placeholders of a text that have no value, as written. */
+function unknownTags(text: string, values: TagValues): string[] {
+  return [...text.matchAll(TAG_PATTERN)]
+    .filter((match) => !Object.hasOwn(values, normalizeTag(match[1])))
+    .map((match) => match[0]);
 }

@@ -1,6 +1,6 @@
-/** Normal form used to match a `--tag--` with a value: trimmed, single spaces, lower case. */
+/** Normal form used to match a `--tag--` with a value: Unicode NFC, trimmed, single spaces, lower case. */
 export function normalizeTag(tag: string): string {
-  return tag.replace(/\s+/g, ' ').trim().toLowerCase();
+  return tag.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** `--tag--` placeholder, as the procedures service checks it when a template is saved. */

@@ -50,6 +50,13 @@ describe('checkTags', () => {
     });
   });
 
+  it('accepts a tag typed in decomposed Unicode', () => {
+    expect(checkTags('--nume\u0301ro du dossier--', 'dossier_submitted', FIELDS)).toEqual({
+      unknown: [],
+      notInKind: [],
+    });
+  });
+
   it('reports unknown tags and tags of attachments or sections', () => {
     expect(checkTags('--inconnue-- --Statuts-- --Identité--', 'dossier_submitted', FIELDS).unknown).toEqual([
       'inconnue',

@@ -20,9 +20,9 @@ const TAG_KINDS: Record<string, readonly MailTemplateKind[]> = {
   'date de passage en instruction': ['dossier_instruction_started', ...DECISION_KINDS],
 };
 
-/** Normal form used to compare tags: trimmed, single spaces, lower case. */
+/** Normal form used to compare tags: Unicode NFC, trimmed, single spaces, lower case. */
 export function normalizeTag(tag: string): string {
-  return tag.replace(/\s+/g, ' ').trim().toLowerCase();
+  return tag.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The `--tag--` placeholders of a text, in order of appearance, without the hyphens. */
