@@ -295,9 +295,10 @@ describe('dossiers life cycle', () => {
       });
 
       expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.message).toContain('« Nom » : Ce champ est obligatoire.');
       expect(error.details?.fields).toEqual([
-        { field: `values.${name}`, message: 'Ce champ est obligatoire.' },
-        { field: `values.${amount}`, message: 'Ce champ est obligatoire.' },
+        { field: `values.${name}`, label: 'Nom', message: 'Ce champ est obligatoire.' },
+        { field: `values.${amount}`, label: 'Montant', message: 'Ce champ est obligatoire.' },
       ]);
       const after = await harness.send<DossierView>(DossierSubjects.get, applicant, {
         dossierId: dossier.id,

@@ -276,6 +276,7 @@ describe('dossier SIRET fields and attachments', () => {
       expect(error.details?.fields).toEqual([
         {
           field: `values.${proof}`,
+          label: 'Justificatif',
           message: 'Ce champ est obligatoire : joignez au moins un fichier.',
         },
       ]);

@@ -20,7 +20,9 @@ export class DomainError extends Error {
   }
 
   static invalid(fields: FieldError[], message?: string): DomainError {
-    const summary = fields.map((field) => `${field.field} : ${field.message}`).join(' ; ');
+    const summary = fields
+      .map((field) => `${field.label ? `« ${field.label} »` : field.field} : ${field.message}`)
+      .join(' ; ');
 
     return new DomainError(ErrorCode.ValidationFailed, message ?? `Données invalides. ${summary}`, {
       fields,

@@ -118,6 +118,7 @@ export class ApplicantDossiersService {
       if (!definition || !acceptsDirectValue(definition.type)) {
         errors.push({
           field: `values.${stableId}`,
+          ...(definition ? { label: definition.label } : {}),
           message: definition
             ? 'Ce champ ne prend pas de valeur saisie : utilisez l’envoi de fichier pour une pièce justificative.'
             : 'Ce champ n’existe pas dans le formulaire de ce dossier.',
@@ -128,7 +129,7 @@ export class ApplicantDossiersService {
       if (result.ok) {
         normalized.set(stableId, { definition, value: result.value });
       } else {
-        errors.push({ field: `values.${stableId}`, message: result.message });
+        errors.push({ field: `values.${stableId}`, label: definition.label, message: result.message });
       }
     }
     if (errors.length > 0) {
@@ -229,10 +230,8 @@ export class ApplicantDossiersService {
         details.attachments,
       );
       if (errors.length > 0) {
-        throw DomainError.invalid(
-          errors,
-          'Le dossier ne peut pas être déposé : complétez les champs signalés.',
-        );
+        const summary = errors.map((error) => `« ${error.label} » : ${error.message}`).join(' ; ');
+        throw DomainError.invalid(errors, `Le dossier ne peut pas être déposé. ${summary}`);
       }
       const [updated] = returnedRows<{ id: string }>(
         await manager.query(

@@ -32,18 +32,18 @@ export function findSubmissionErrors(
         (attachment) => attachment.fieldStableId === definition.stableId,
       ).length;
       if (definition.required && count === 0) {
-        errors.push({ field, message: REQUIRED_ATTACHMENT_MESSAGE });
+        errors.push({ field, label: definition.label, message: REQUIRED_ATTACHMENT_MESSAGE });
       }
       continue;
     }
     if (isEmptyFieldValue(definition, stored?.value ?? null)) {
       if (definition.required) {
-        errors.push({ field, message: REQUIRED_MESSAGE });
+        errors.push({ field, label: definition.label, message: REQUIRED_MESSAGE });
       }
       continue;
     }
     if (definition.type === FieldType.Siret && stored?.siretData?.status === 'not_found') {
-      errors.push({ field, message: SIRET_NOT_FOUND_MESSAGE });
+      errors.push({ field, label: definition.label, message: SIRET_NOT_FOUND_MESSAGE });
     }
   }
 

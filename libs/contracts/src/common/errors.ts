@@ -39,6 +39,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
 export interface FieldError {
   field: string;
   message: string;
+  /** Label of the form field, for `values.<stableId>` errors, so people see which one. */
+  label?: string;
 }
 
 /** Body of every error that crosses a service boundary, and of every 4xx/5xx from the gateway. */
