@@ -163,11 +163,12 @@ describe('bad input', () => {
     it('rejects a file over the upload limit', async () => {
       const pdf = buildMinimalPdf('Justificatif trop lourd');
       const content = Buffer.concat([pdf, Buffer.alloc(UPLOAD_LIMIT + 1 - pdf.length, 0x20)]);
-      await expectRejectedUnchanged(() =>
+      const body = await expectRejectedUnchanged(() =>
         applicant.expectError('POST', uploadPath('Justificatif'), 413, 'PAYLOAD_TOO_LARGE', {
           form: fileForm(content, 'justificatif.pdf'),
         }),
       );
+      expect(body.details?.fields?.map((field) => field.field)).toEqual(['file']);
     });
 
     it('rejects a file over the field limit', async () => {
@@ -192,11 +193,12 @@ describe('bad input', () => {
     it('rejects a program named .pdf', async () => {
       // A Windows executable header: the type comes from the content, not from the name.
       const executable = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(512, 0)]);
-      await expectRejectedUnchanged(() =>
+      const body = await expectRejectedUnchanged(() =>
         applicant.expectError('POST', uploadPath('Justificatif'), 415, 'UNSUPPORTED_MEDIA_TYPE', {
           form: fileForm(executable, 'facture.pdf'),
         }),
       );
+      expect(body.details?.fields?.map((field) => field.field)).toEqual(['file']);
     });
 
     it('accepts a real PDF', async () => {

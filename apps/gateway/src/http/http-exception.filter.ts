@@ -111,7 +111,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
           status: 413,
           body: {
             code: ErrorCode.PayloadTooLarge,
-            message: 'Le corps de la requête est trop volumineux.',
+            message:
+              'Le corps de la requête est trop volumineux : envoyez moins de données à la fois ' +
+              '(les fichiers passent par l’envoi de pièces jointes).',
           },
         };
       default:

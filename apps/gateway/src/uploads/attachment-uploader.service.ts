@@ -76,7 +76,14 @@ export class AttachmentUploader {
       throw new DomainError(
         ErrorCode.UnsupportedMediaType,
         'Ce type de fichier n’est pas accepté. Formats acceptés : PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX, ODT, ODS, ODP.',
-        { field: FILE_PART },
+        {
+          fields: [
+            {
+              field: FILE_PART,
+              message: 'le contenu n’est pas d’un format accepté : envoyez un PDF, une image ou un document bureautique',
+            },
+          ],
+        },
       );
     }
     const sha256 = await sha256OfFile(file.path);
@@ -150,7 +157,12 @@ function toUploadError(error: unknown, maxBytes: number): DomainError {
       return new DomainError(
         ErrorCode.PayloadTooLarge,
         `Le fichier dépasse la taille maximale autorisée (${formatBytes(maxBytes)}).`,
-        { field: FILE_PART, maxBytes },
+        {
+          fields: [
+            { field: FILE_PART, message: `dépasse ${formatBytes(maxBytes)} : réduisez ou compressez le fichier` },
+          ],
+          maxBytes,
+        },
       );
     }
     const message =
