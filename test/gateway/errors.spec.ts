@@ -26,8 +26,21 @@ describe('gateway errors', () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.code).toBe(ErrorCode.ValidationFailed);
-    expect(body.message).toMatch(/n’est pas du JSON valide/);
+    expect(body.message).toMatch(/doit être un objet JSON valide/);
+    expect(body.message).not.toMatch(/Unexpected|token/);
     expect(body).not.toHaveProperty('stack');
+  });
+
+  it.each(['null', '[]', '"texte"'])('rejects the JSON body %s as not an object', async (raw) => {
+    const response = await browser.request('POST', '/api/admin/procedures', {
+      body: raw,
+      headers: { 'content-type': 'application/json' },
+    });
+
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.code).toBe(ErrorCode.ValidationFailed);
+    expect(body.message).not.toMatch(/Validation failed|Unexpected/);
   });
 
   it('rejects an oversized JSON body with 413', async () => {

@@ -98,11 +98,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
           status: 400,
           body: {
             code: ErrorCode.ValidationFailed,
-            message: `Le corps de la requête n’est pas du JSON valide (${error.message}).`,
+            // The parser's own text is English and, in strict mode, calls `null` or `[1]` invalid
+            // JSON; the French message states what is expected instead.
+            message:
+              'Le corps de la requête doit être un objet JSON valide, par exemple {"values": {}} : ' +
+              'vérifiez les guillemets, les virgules et les accolades.',
             details: {
-              fields: [
-                { field: 'body', message: 'le corps de la requête n’est pas du JSON valide' },
-              ],
+              fields: [{ field: 'body', message: 'doit être un objet JSON valide' }],
             },
           },
         };
