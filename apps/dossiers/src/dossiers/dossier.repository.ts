@@ -93,8 +93,8 @@ export class DossierRepository {
           order: { at: 'ASC', id: 'ASC' },
         }),
     ] as const;
-    // A transaction has one connection, and pg deprecates queuing queries on a busy client, so
-    // inside one the reads run in turn; outside, each takes its own pooled connection.
+    // A transaction has one connection, and pg deprecates queuing queries on a busy client. So the
+    // reads run in turn inside a transaction, and in parallel on pooled connections outside one.
     const [revision, values, attachments, transitions] = manager.queryRunner
       ? [await reads[0](), await reads[1](), await reads[2](), await reads[3]()]
       : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);

@@ -120,7 +120,7 @@ export class EmailsService {
   }
 }
 
-/** The `--tag--` placeholders of a text that have no value, as written. */
+/** Returns the `--tag--` placeholders of a text that have no value, as written. */
 function unknownTags(text: string, values: TagValues): string[] {
   return [...text.matchAll(TAG_PATTERN)]
     .filter((match) => !Object.hasOwn(values, normalizeTag(match[1])))

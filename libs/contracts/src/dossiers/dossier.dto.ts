@@ -152,7 +152,7 @@ export interface AttachmentView {
   uploadedAt: string;
 }
 
-/** What the gateway needs to store an upload: limits come from the field definition. */
+/** Upload permit for the gateway, with limits taken from the field definition. */
 export interface AttachmentPermit {
   dossierId: string;
   fieldStableId: string;
@@ -188,7 +188,7 @@ export interface TransitionView {
   fromState: DossierState;
   toState: DossierState;
   action: InstructorAction | 'deposer' | 'archiver' | 'desarchiver';
-  /** Who made the change; null in the applicant's view when an instructor made it. */
+  /** E-mail of the person who made the change, or null in the applicant's view of an instructor's change. */
   actorEmail: string | null;
   motivation: string | null;
   at: string;

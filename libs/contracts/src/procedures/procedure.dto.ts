@@ -232,7 +232,7 @@ export interface RevisionView {
   fields: FieldDefinition[];
 }
 
-/** What applicants and the dossiers service need to know about a procedure. */
+/** Procedure as applicants and the dossiers service see it. */
 export interface PublicProcedureView {
   id: string;
   path: string;
@@ -247,7 +247,7 @@ export interface PublicProcedureView {
   publishedRevision: RevisionView | null;
 }
 
-/** What an administrator sees: the public view plus the editable draft revision. */
+/** Procedure as its administrators see it: the public view plus the editable draft revision. */
 export interface ProcedureView extends PublicProcedureView {
   draftRevision: RevisionView;
   administratorEmails: string[];
