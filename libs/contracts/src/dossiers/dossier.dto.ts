@@ -188,7 +188,10 @@ export interface TransitionView {
   fromState: DossierState;
   toState: DossierState;
   action: InstructorAction | 'deposer' | 'archiver' | 'desarchiver';
-  /** E-mail of the person who made the change, or null in the applicant's view of an instructor's change. */
+  /**
+   * E-mail of the person who made the change, or null in the applicant's view of an
+   * instructor's change.
+   */
   actorEmail: string | null;
   motivation: string | null;
   at: string;
