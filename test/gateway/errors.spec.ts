@@ -31,6 +31,21 @@ describe('gateway errors', () => {
     expect(body).not.toHaveProperty('stack');
   });
 
+  it.each(['text/plain', 'application/x-www-form-urlencoded'])(
+    'rejects a %s body with 415',
+    async (contentType) => {
+      const response = await browser.request('POST', '/api/admin/procedures', {
+        body: '{"title": "Démarche"}',
+        headers: { 'content-type': contentType },
+      });
+
+      expect(response.status).toBe(415);
+      const body = await response.json();
+      expect(body.code).toBe(ErrorCode.UnsupportedMediaType);
+      expect(body.details.fields[0].field).toBe('Content-Type');
+    },
+  );
+
   it.each(['null', '[]', '"texte"'])('rejects the JSON body %s as not an object', async (raw) => {
     const response = await browser.request('POST', '/api/admin/procedures', {
       body: raw,

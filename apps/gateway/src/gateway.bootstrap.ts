@@ -8,6 +8,7 @@ import { bootstrapService, loadConfig } from '@tps/platform';
 
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { contentTypeMiddleware } from './http/content-type.middleware';
 import { correlationIdMiddleware } from './http/correlation-id.middleware';
 
 /** Starts the gateway (HTTP API, auth, uploads) with every setting taken from `env`. */
@@ -33,6 +34,7 @@ function configureHttp(app: NestExpressApplication, config: GatewayConfig): void
   app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
   app.use(cookieParser());
   app.use(correlationIdMiddleware);
+  app.use(contentTypeMiddleware);
 
   const document = SwaggerModule.createDocument(
     app,
