@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
+  createObjectStorageClient,
   EventBus,
   NatsRequester,
   openServiceDataSource,
@@ -7,7 +8,6 @@ import {
   OutboxWriter,
   PlatformModule,
 } from '@tps/platform';
-import { Client as MinioClient } from 'minio';
 import { DataSource } from 'typeorm';
 
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -79,19 +79,7 @@ export class DossiersModule {
         },
         {
           provide: ATTACHMENT_STORAGE_CLIENT,
-          useFactory: () => {
-            const endpoint = new URL(config.S3_ENDPOINT);
-
-            return new MinioClient({
-              endPoint: endpoint.hostname,
-              port: endpoint.port ? Number(endpoint.port) : undefined,
-              useSSL: endpoint.protocol === 'https:',
-              accessKey: config.S3_ACCESS_KEY,
-              secretKey: config.S3_SECRET_KEY,
-              region: config.S3_REGION,
-              pathStyle: true,
-            });
-          },
+          useFactory: () => createObjectStorageClient(config),
         },
         ProceduresClient,
         EnrichmentClient,

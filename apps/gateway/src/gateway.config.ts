@@ -9,39 +9,16 @@ import {
   IsUrl,
   Max,
   Min,
-  MinLength,
 } from 'class-validator';
-import { BaseServiceConfig } from '@tps/platform';
+import { ObjectStorageConfig } from '@tps/platform';
 
 /** Settings of the gateway, read from the environment by `loadConfig`. */
-export class GatewayConfig extends BaseServiceConfig {
+export class GatewayConfig extends ObjectStorageConfig {
   override HTTP_PORT = 3000;
 
   /** Origin the web front is served from; cookie-authenticated writes must come from it. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL = 'http://localhost:3000';
-
-  /** S3-compatible object storage (MinIO in production). */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  S3_ENDPOINT = 'http://127.0.0.1:9000';
-
-  /** Secret. The default is MinIO's local development account. */
-  @IsString()
-  @MinLength(1)
-  S3_ACCESS_KEY = 'minioadmin';
-
-  /** Secret. The default is MinIO's local development account. */
-  @IsString()
-  @MinLength(1)
-  S3_SECRET_KEY = 'minioadmin';
-
-  /** Private bucket of the attachments, created at start when missing. */
-  @IsString()
-  @MinLength(3)
-  S3_BUCKET = 'tps-attachments';
-
-  @IsString()
-  S3_REGION = 'us-east-1';
 
   /** Upper bound of one upload in bytes; a field may set a lower one. */
   @IsInt()

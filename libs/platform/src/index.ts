@@ -12,3 +12,4 @@ export * from './outbox.service';
 export * from './platform.module';
 export * from './readiness';
 export * from './rpc-exception.filter';
+export * from './object-storage';

@@ -2,27 +2,10 @@ import type { Readable } from 'node:stream';
 
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Client } from 'minio';
-import { ReadinessRegistry } from '@tps/platform';
+import { createObjectStorageClient, ReadinessRegistry } from '@tps/platform';
 
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-
-/** Builds a minio client (path-style addressing) from S3_ENDPOINT and the credentials. */
-export function createS3Client(config: GatewayConfig): Client {
-  const endpoint = new URL(config.S3_ENDPOINT);
-  const useSSL = endpoint.protocol === 'https:';
-  const defaultPort = useSSL ? 443 : 80;
-
-  return new Client({
-    endPoint: endpoint.hostname,
-    port: endpoint.port ? Number(endpoint.port) : defaultPort,
-    useSSL,
-    accessKey: config.S3_ACCESS_KEY,
-    secretKey: config.S3_SECRET_KEY,
-    region: config.S3_REGION,
-    pathStyle: true,
-  });
-}
 
 /** The private attachments bucket: created at start when missing, checked by `/ready`. */
 @Injectable()
@@ -35,7 +18,7 @@ export class ObjectStorage implements OnModuleInit {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly readiness: ReadinessRegistry,
   ) {
-    this.client = createS3Client(config);
+    this.client = createObjectStorageClient(config);
     this.bucket = config.S3_BUCKET;
   }
 
