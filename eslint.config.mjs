@@ -1,4 +1,4 @@
-// Lint rules the style guide asks for: strict TypeScript, no floating promises, strict equality,
+// Lint rules the style guide requires: strict TypeScript, no floating promises, strict equality,
 // braces on every block and exhaustive switches over unions and enums.
 import tseslint from 'typescript-eslint';
 

@@ -41,7 +41,7 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } catch (error) {
-    // Two replicas starting together may race on CREATE SCHEMA; the loser sees 23505 or 42P06.
+    // Two replicas starting together may race on CREATE SCHEMA; the loser gets 23505 or 42P06.
     const code = (error as { code?: string }).code;
     if (code !== '23505' && code !== '42P06') {
       throw error;

@@ -10,7 +10,7 @@ export interface ServiceInfo {
   version: string;
 }
 
-/** Liveness (`/health`: the process answers) and readiness (`/ready`: its dependencies answer). */
+/** Liveness (`/health`: the process responds) and readiness (`/ready`: its dependencies respond). */
 @Controller()
 export class HealthController {
   constructor(

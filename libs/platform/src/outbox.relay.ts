@@ -6,7 +6,7 @@ import type { EventBus } from './event-bus';
 
 /**
  * Publishes the outbox to JetStream. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several
- * replicas never publish the same row at once; a row published twice after a crash is dropped
+ * replicas never publish the same row at once. A row published twice after a crash is dropped
  * by JetStream's duplicate window, because its id is the message id.
  */
 export class OutboxRelay {

@@ -23,7 +23,7 @@ const REDACTED_PATHS = [
 ];
 
 /**
- * What every TPS app shares: JSON logs through pino with the service name and version on each
+ * Module every TPS app imports: JSON logs through pino with the service name and version on each
  * line, and the `/health` and `/ready` endpoints.
  */
 @Global()

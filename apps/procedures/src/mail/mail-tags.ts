@@ -25,7 +25,7 @@ export function normalizeTag(tag: string): string {
   return tag.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** The `--tag--` placeholders of a text, in order of appearance, without the hyphens. */
+/** Returns the `--tag--` placeholders of a text, in order of appearance, without the hyphens. */
 export function extractTags(text: string): string[] {
   const tags: string[] = [];
   for (const match of text.matchAll(/--([^\n]+?)--/g)) {

@@ -1,7 +1,7 @@
 /**
- * SIRET and SIREN normalisation and checks: 14 (or 9) digits whose Luhn sum is a multiple of 10,
- * except La Poste (SIREN 356000000), whose SIRETs only need a digit sum that is a multiple of 5,
- * plus its head office 35600000000048.
+ * SIRET and SIREN normalisation and checks. A SIRET (or SIREN) is 14 (or 9) digits whose Luhn sum
+ * is a multiple of 10. La Poste (SIREN 356000000) is the exception: its SIRETs only need a digit
+ * sum that is a multiple of 5, and its head office 35600000000048 is valid as well.
  */
 const LA_POSTE_SIREN = '356000000';
 const LA_POSTE_HEAD_OFFICE_SIRET = '35600000000048';
