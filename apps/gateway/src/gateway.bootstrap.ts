@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { bootstrapService, loadConfig } from '@tps/platform';
+import { bootstrapService, loadConfig, webAppRouter } from '@tps/platform';
 
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -49,4 +49,25 @@ function configureHttp(app: NestExpressApplication, config: GatewayConfig): void
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWebFront(app, config);
+}
+
+const API_AND_PROBES = /^\/(api(\/|$)|health$|ready$)/;
+
+function serveWebFront(app: NestExpressApplication, config: GatewayConfig): void {
+  if (config.WEB_ROOT === '') {
+    return;
+  }
+  const router = webAppRouter({
+    rootDir: config.WEB_ROOT,
+    passThrough: (path) => API_AND_PROBES.test(path),
+  });
+  if (router === null) {
+    new Logger('Gateway').warn(
+      `No web front in ${config.WEB_ROOT}: run \`npm run build\` to build it. The API still works.`,
+    );
+    return;
+  }
+  app.use(router);
 }

@@ -62,6 +62,13 @@ export class GatewayConfig extends ObjectStorageConfig {
   @Min(1)
   SIGN_IN_WINDOW_MINUTES: number = 15;
 
+  /**
+   * Directory of the built web front (index.html and assets/), served at `/`. Relative paths
+   * are read from the working directory. Empty turns the front off (API only).
+   */
+  @IsString()
+  WEB_ROOT = 'dist/web';
+
   /** Largest JSON body accepted, in bytes. */
   @IsInt()
   @Min(1024)

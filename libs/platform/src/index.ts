@@ -13,3 +13,4 @@ export * from './platform.module';
 export * from './readiness';
 export * from './rpc-exception.filter';
 export * from './object-storage';
+export * from './web-app';

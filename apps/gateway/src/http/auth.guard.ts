@@ -12,6 +12,7 @@ import type { GatewayRequest } from './request-context';
 
 export const SESSION_COOKIE = 'tps_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Global guard: authenticates by bearer token or session cookie, sets `request.actor`, and
@@ -89,12 +90,35 @@ export class AuthGuard implements CanActivate {
    */
   private assertSameOrigin(request: GatewayRequest): void {
     const origin = request.headers.origin;
-    if (SAFE_METHODS.has(request.method) || origin === undefined || origin === this.publicOrigin) {
+    if (SAFE_METHODS.has(request.method) || origin === undefined || this.isPublicOrigin(origin)) {
       return;
     }
 
     throw DomainError.forbidden(
       `Requête refusée : elle vient de l’origine ${origin}, différente de ${this.publicOrigin}.`,
+    );
+  }
+
+  /**
+   * PUBLIC_URL's origin. On a local machine, the other loopback names of the same scheme and port
+   * count too, so a site opened at 127.0.0.1 works when PUBLIC_URL says localhost.
+   */
+  private isPublicOrigin(origin: string): boolean {
+    if (origin === this.publicOrigin) {
+      return true;
+    }
+    let candidate: URL;
+    try {
+      candidate = new URL(origin);
+    } catch {
+      return false;
+    }
+    const expected = new URL(this.publicOrigin);
+    return (
+      LOOPBACK_HOSTS.has(expected.hostname) &&
+      LOOPBACK_HOSTS.has(candidate.hostname) &&
+      candidate.protocol === expected.protocol &&
+      candidate.port === expected.port
     );
   }
 }

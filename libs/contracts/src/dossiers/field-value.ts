@@ -1,4 +1,4 @@
-import { FieldDefinition } from '../procedures/procedure.dto';
+import type { FieldDefinition } from '../procedures/procedure.dto';
 import { FieldType } from '../procedures/field-type';
 import { checkSiret, formatSiret, SIRET_ERROR_MESSAGES } from '../siret/siret';
 

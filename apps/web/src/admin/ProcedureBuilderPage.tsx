@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function ProcedureBuilderPage() {
+  return <h1>ProcedureBuilderPage</h1>;
+}

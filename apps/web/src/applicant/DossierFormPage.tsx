@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function DossierFormPage() {
+  return <h1>DossierFormPage</h1>;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function DossierPage() {
+  return <h1>DossierPage</h1>;
+}

@@ -1,0 +1,29 @@
+import { ApiError, errorMessage } from '../api/client';
+
+interface ErrorAlertProps {
+  error: unknown;
+  title?: string;
+  /** Field errors are listed unless the form shows them next to each input. */
+  listFields?: boolean;
+}
+
+/** A DSFR error alert for a failed request, announced at once by screen readers. */
+export function ErrorAlert({ error, title = 'Une erreur est survenue', listFields = true }: ErrorAlertProps) {
+  const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
+  return (
+    <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
+      <h2 className="fr-alert__title">{title}</h2>
+      <p>{errorMessage(error)}</p>
+      {listFields && fields.length > 0 && (
+        <ul>
+          {fields.map((field) => (
+            <li key={`${field.field}:${field.message}`}>
+              {field.label ? `${field.label} : ` : ''}
+              {field.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

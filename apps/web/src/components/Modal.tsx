@@ -1,0 +1,69 @@
+import { useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+interface ModalProps {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons at the bottom, right-aligned as in the DSFR. */
+  footer?: ReactNode;
+}
+
+/**
+ * DSFR modal on a native <dialog>: showModal() traps focus and Escape closes it, and focus
+ * returns to the element that opened it.
+ */
+export function Modal({ title, open, onClose, children, footer }: ModalProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) {
+      return;
+    }
+    if (open && !dialog.open) {
+      const opener = document.activeElement as HTMLElement | null;
+      dialog.showModal();
+      return () => opener?.focus();
+    }
+    if (!open && dialog.open) {
+      dialog.close();
+    }
+    return undefined;
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      className={`fr-modal${open ? ' fr-modal--opened' : ''}`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="fr-container fr-container--fluid fr-container-md">
+        <div className="fr-grid-row fr-grid-row--center">
+          <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+            <div className="fr-modal__body">
+              <div className="fr-modal__header">
+                <button type="button" className="fr-btn--close fr-btn" title="Fermer la fenêtre" onClick={onClose}>
+                  Fermer
+                </button>
+              </div>
+              <div className="fr-modal__content">
+                <h1 id={titleId} className="fr-modal__title">
+                  {title}
+                </h1>
+                {children}
+              </div>
+              {footer && <div className="fr-modal__footer">{footer}</div>}
+            </div>
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function InstructorDossiersPage() {
+  return <h1>InstructorDossiersPage</h1>;
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import express, { type Router } from 'express';
+
+/**
+ * Content-Security-Policy of the web front: everything from the site itself. Images and fonts
+ * may also be data: URLs (the DSFR inlines a few), and nothing may frame the site.
+ */
+export const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface WebAppOptions {
+  /** Directory holding the built front: index.html and assets/. */
+  rootDir: string;
+  /** Paths left to the next handler (the API, probes), tested on the request path. */
+  passThrough?: (path: string) => boolean;
+}
+
+/**
+ * Serves the built single-page application: hashed files under /assets are cached for a year,
+ * and every other GET that asks for HTML gets index.html, so the client router handles
+ * /dossiers/… on a reload. Returns null when the directory holds no build.
+ */
+export function webAppRouter(options: WebAppOptions): Router | null {
+  const rootDir = resolve(options.rootDir);
+  const indexFile = join(rootDir, 'index.html');
+  if (!existsSync(indexFile)) {
+    return null;
+  }
+  const passThrough = options.passThrough ?? (() => false);
+  const router = express.Router();
+
+  router.use((request, response, next) => {
+    if (passThrough(request.path)) {
+      next('router');
+      return;
+    }
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  router.use(
+    '/assets',
+    express.static(join(rootDir, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      fallthrough: false,
+    }),
+  );
+  router.get('/{*path}', (request, response, next) => {
+    if (!request.accepts('html')) {
+      next();
+      return;
+    }
+    response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Frame-Options', 'DENY');
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  });
+
+  return router;
+}
