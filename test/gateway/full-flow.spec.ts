@@ -338,6 +338,17 @@ describe('gateway full flow', () => {
       });
     });
 
+    it.each([
+      ['..', 'fichier.pdf'],
+      ['../../etc/budget.pdf', 'budget.pdf'],
+      ['C:\\Users\\moi\\devis.pdf', 'devis.pdf'],
+    ])('keeps only a safe display name from %j', async (name, expected) => {
+      const response = await upload(applicant, largeFileFieldId, FIXTURES.pdf, name);
+
+      expect(response.status).toBe(201);
+      expect((await response.json()).filename).toBe(expected);
+    });
+
     it('detects office files by content', async () => {
       const response = await upload(applicant, largeFileFieldId, FIXTURES.docx, 'budget.bin');
 

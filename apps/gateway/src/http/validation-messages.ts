@@ -33,6 +33,9 @@ const TRANSLATIONS: Record<string, Translator> = {
   isUrl: (path) => `${path} doit être une URL valide`,
 };
 
+const TYPE_OF_NUMBER = new Set(['isInt', 'isNumber']);
+const BOUNDS = new Set(['min', 'max']);
+
 /** class-validator's default messages are English sentences with "must" or "should". */
 const ENGLISH_DEFAULT = /\b(must|should)\b/;
 
@@ -44,7 +47,13 @@ export function toFrenchFieldErrors(errors: ValidationError[], prefix = ''): Fie
   const fields: FieldError[] = [];
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+    const constraints = Object.entries(error.constraints ?? {});
+    // A bound check on a value that is not a number says nothing useful ("3" is not "< 0").
+    const notANumber = constraints.some(([constraint]) => TYPE_OF_NUMBER.has(constraint));
+    for (const [constraint, message] of constraints) {
+      if (notANumber && BOUNDS.has(constraint)) {
+        continue;
+      }
       const translate = TRANSLATIONS[constraint];
       const english = ENGLISH_DEFAULT.test(message);
       let french = message;

@@ -130,6 +130,9 @@ export class AttachmentUploader {
       }),
       limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 },
       defParamCharset: 'utf8',
+      // busboy's own basename turns ".." into no name, and the part then stops being a file;
+      // cleanFilename strips paths instead.
+      preservePath: true,
     }).single(FILE_PART);
 
     return new Promise((resolve, reject) => {
@@ -197,8 +200,9 @@ export function cleanFilename(originalName: string, extension: string): string {
   const name = basename(originalName.replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
+  const meaningful = name !== '' && !/^\.+$/.test(name);
 
-  return (name || `fichier.${extension}`).slice(0, 255);
+  return (meaningful ? name : `fichier.${extension}`).slice(0, 255);
 }
 
 export function formatBytes(bytes: number): string {
