@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const contracts = fileURLToPath(new URL('../../libs/contracts/src/', import.meta.url));
+const gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:3000';
 
 // The web front is built to dist/web, which the gateway serves at `/` and the `web` image
 // serves on its own. In development, `vite` proxies the API to a running gateway.
@@ -35,6 +36,13 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': {
+        target: gatewayUrl,
+        // The gateway only accepts cookie writes from PUBLIC_URL's origin; the dev server is
+        // another origin, so it presents the gateway's own.
+        headers: { origin: new URL(gatewayUrl).origin },
+      },
+    },
   },
 });
