@@ -252,6 +252,7 @@ const DOCUMENTED_ROUTES = [
   'GET /api/admin/procedures/{id}/mail-templates',
   'PUT /api/admin/procedures/{id}/mail-templates/{kind}',
   'POST /api/admin/procedures/{id}/mail-templates/{kind}/preview',
+  'GET /api/procedures',
   'GET /api/procedures/{idOrPath}',
   'POST /api/procedures/{id}/dossiers',
   'GET /api/dossiers',

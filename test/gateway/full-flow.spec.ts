@@ -258,6 +258,25 @@ describe('gateway full flow', () => {
       expect(procedure).not.toHaveProperty('administratorEmails');
     });
 
+    it('lists published procedures without signing in, and no draft', async () => {
+      const draft = await administrator.post('/api/admin/procedures', {
+        title: 'Brouillon non publié',
+        path: `brouillon-${Date.now()}`,
+        organisation: 'Préfecture',
+        description: 'Jamais publié.',
+        contactEmail: 'contact@example.gouv.fr',
+      });
+      expect(draft.status).toBe(201);
+
+      const response = await fetch(`${harness.baseUrl}/api/procedures`);
+
+      expect(response.status).toBe(200);
+      const listed: { id: string; state: string }[] = await response.json();
+      expect(listed.map((procedure) => procedure.id)).toContain(procedureId);
+      expect(listed.every((procedure) => procedure.state === 'publiee')).toBe(true);
+      expect(listed.map((procedure) => procedure.id)).not.toContain((await draft.json()).id);
+    });
+
     it('starts a dossier', async () => {
       const response = await applicant.post(`/api/procedures/${procedureId}/dossiers`);
 

@@ -4,6 +4,7 @@ import {
   DossierSubjects,
   type DossierView,
   ProcedureSubjects,
+  type ProcedureSummary,
   type PublicProcedureView,
 } from '@tps/contracts';
 
@@ -18,6 +19,15 @@ import { ServiceClient } from '../services/service-client';
 @Controller('api/procedures')
 export class PublicProceduresController {
   constructor(private readonly services: ServiceClient) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({
+    summary: 'Démarches publiées, la plus récemment publiée en premier ; sans authentification.',
+  })
+  list(@Caller() context: RequestContext): Promise<ProcedureSummary[]> {
+    return this.services.send(ProcedureSubjects.listPublished, context, {});
+  }
 
   @Public()
   @Get(':idOrPath')

@@ -145,14 +145,20 @@ export class ProcedureRepository {
       [email.toLowerCase(), state ?? null],
     );
 
-    return rows.map((row) => ({
-      id: row.id,
-      path: row.path,
-      title: row.title,
-      organisation: row.organisation,
-      state: row.state,
-      publishedAt: row.published_at ? row.published_at.toISOString() : null,
-    }));
+    return rows.map(toSummary);
+  }
+
+  /** Published procedures, most recently published first: the site's public catalogue. */
+  async publishedSummaries(manager: EntityManager, limit: number): Promise<ProcedureSummary[]> {
+    const rows: ProcedureRow[] = await manager.query(
+      `SELECT p.* FROM procedure p
+        WHERE p.state = 'publiee'
+        ORDER BY p.published_at DESC, p.id
+        LIMIT $1`,
+      [limit],
+    );
+
+    return rows.map(toSummary);
   }
 
   /** Marks the procedure as changed: newer `updated_at`, next `version`. */
@@ -162,4 +168,15 @@ export class ProcedureRepository {
       [procedureId],
     );
   }
+}
+
+function toSummary(row: ProcedureRow): ProcedureSummary {
+  return {
+    id: row.id,
+    path: row.path,
+    title: row.title,
+    organisation: row.organisation,
+    state: row.state,
+    publishedAt: row.published_at ? row.published_at.toISOString() : null,
+  };
 }

@@ -7,6 +7,7 @@ import {
   FieldRefDto,
   InstructorCommandDto,
   ListProceduresDto,
+  ListPublishedProceduresDto,
   type InstructorView,
   MailTemplateRefDto,
   type MailTagView,
@@ -77,6 +78,13 @@ export class ProceduresController {
     const { actor, payload } = parseCommand(ListProceduresDto, raw);
 
     return this.procedures.listInstructed(actor, payload.state);
+  }
+
+  @MessagePattern(ProcedureSubjects.listPublished)
+  listPublished(raw: unknown): Promise<ProcedureSummary[]> {
+    const { payload } = parseCommand(ListPublishedProceduresDto, raw);
+
+    return this.procedures.listPublished(payload.limit);
   }
 
   @MessagePattern(ProcedureSubjects.getPublic)

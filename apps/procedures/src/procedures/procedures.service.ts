@@ -31,6 +31,8 @@ import { firstFreePath, slugify } from './slug';
 /** Label of the instructor group every procedure starts with. */
 export const DEFAULT_GROUP_LABEL = 'Groupe par défaut';
 
+/** The public catalogue lists at most this many procedures. */
+const PUBLISHED_CATALOGUE_LIMIT = 500;
 const PATH_TAKEN = (path: string): DomainError =>
   new DomainError(ErrorCode.Conflict, `L’adresse « ${path} » est déjà prise : choisissez-en une autre.`, {
     fields: [{ field: 'path', message: 'adresse déjà prise par une autre démarche : choisissez-en une autre' }],
@@ -170,6 +172,11 @@ export class ProceduresService {
                 WHERE g.procedure_id = p.id AND i.email = $1)`,
       actor.email,
     );
+  }
+
+  /** Published procedures anybody may start a dossier on, newest publication first. */
+  listPublished(limit = PUBLISHED_CATALOGUE_LIMIT): Promise<ProcedureSummary[]> {
+    return this.repository.publishedSummaries(this.repository.dataSource.manager, limit);
   }
 
   /** Returns a published or closed procedure by id or path. A draft is reported as missing. */

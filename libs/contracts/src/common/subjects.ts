@@ -12,6 +12,8 @@ export const ProcedureSubjects = {
   listAdministered: 'procedures.procedure.list-administered',
   /** Procedures where the actor is an instructor. */
   listInstructed: 'procedures.procedure.list-instructed',
+  /** Published procedures, for the site's public catalogue. */
+  listPublished: 'procedures.procedure.list-published',
   /** Published (or closed) procedure as an applicant sees it, by id or path. */
   getPublic: 'procedures.procedure.get-public',
   publish: 'procedures.procedure.publish',

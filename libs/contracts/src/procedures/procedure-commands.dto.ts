@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 import { MAIL_TEMPLATE_KINDS, type MailTemplateKind, UpdateMailTemplateDto } from './mail-template';
 import {
@@ -65,6 +65,15 @@ export class MailTemplateRefDto {
 
   @IsIn(MAIL_TEMPLATE_KINDS as unknown as string[])
   kind: MailTemplateKind;
+}
+
+/** Payload of `procedures.procedure.list-published`; `{}` lists up to the default limit. */
+export class ListPublishedProceduresDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 /** Payload of `procedures.procedure.list-administered` and `list-instructed`; `{}` lists all. */
