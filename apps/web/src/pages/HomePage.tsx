@@ -1,6 +1,12 @@
+import type { ProcedureSummary } from '@tps/contracts';
 import { Link } from 'react-router';
 
+import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDate } from '../components/format';
+import { Loading } from '../components/Loading';
+import { useResource } from '../components/useResource';
 import { usePageTitle } from '../layout/usePageTitle';
 
 export function HomePage() {
@@ -36,12 +42,13 @@ export function HomePage() {
           />
         </div>
       </div>
+      <PublishedProcedures />
       {account === null && (
         <div className="fr-callout fr-mt-6w">
           <h2 className="fr-callout__title">Première visite ?</h2>
           <p className="fr-callout__text">
-            Créez votre compte avec votre adresse électronique. Pour déposer un dossier, ouvrez le
-            lien de la démarche que l’administration vous a communiqué.
+            Créez votre compte avec votre adresse électronique. Pour déposer un dossier, choisissez
+            une démarche ci-dessus ou ouvrez le lien que l’administration vous a communiqué.
           </p>
           <Link className="fr-btn" to="/inscription">
             Créer un compte
@@ -64,5 +71,43 @@ function Tile({ title, text, to }: { title: string; text: string; to: string }) 
         </div>
       </div>
     </div>
+  );
+}
+
+/** The public catalogue: every published procedure, with a link to its start page. */
+function PublishedProcedures() {
+  const procedures = useResource(() => api<ProcedureSummary[]>('GET', '/procedures'), 'catalogue');
+  return (
+    <section className="fr-mt-6w" aria-labelledby="demarches-en-ligne">
+      <h2 id="demarches-en-ligne">Démarches en ligne</h2>
+      {procedures.loading && <Loading />}
+      {procedures.error !== undefined && (
+        <ErrorAlert error={procedures.error} title="La liste des démarches n’a pas pu être chargée" />
+      )}
+      {procedures.data?.length === 0 && <p>Aucune démarche n’est publiée pour le moment.</p>}
+      {procedures.data && procedures.data.length > 0 && (
+        <div className="fr-grid-row fr-grid-row--gutters">
+          {procedures.data.map((procedure) => (
+            <div className="fr-col-12 fr-col-md-6" key={procedure.id}>
+              <div className="fr-card fr-enlarge-link">
+                <div className="fr-card__body">
+                  <div className="fr-card__content">
+                    <h3 className="fr-card__title">
+                      <Link to={`/commencer/${procedure.path}`}>{procedure.title}</Link>
+                    </h3>
+                    <p className="fr-card__desc">{procedure.organisation}</p>
+                    {procedure.publishedAt && (
+                      <div className="fr-card__end">
+                        <p className="fr-card__detail">Publiée le {formatDate(procedure.publishedAt)}</p>
+                      </div>
+                    )}
+                  </div>
+                </div>
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
   );
 }
