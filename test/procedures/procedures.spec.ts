@@ -585,6 +585,31 @@ describe('procedures service', () => {
       expect((await get(procedure.id)).state).toBe('brouillon');
     });
 
+    it('flags, in the list, a template whose field tag lost its field', async () => {
+      const procedure = await create();
+      const club = await addField(procedure.id, { type: FieldType.Text, label: 'Nom du club' });
+      await send(ProcedureSubjects.updateMailTemplate, admin, {
+        procedureId: procedure.id,
+        kind: 'dossier_accepted',
+        subject: 'Bravo --Nom du club--',
+        body: 'Dossier --numéro du dossier--.',
+      });
+      await send(ProcedureSubjects.deleteField, admin, {
+        procedureId: procedure.id,
+        stableId: club.stableId,
+      });
+
+      const listed = await send<{ templates: MailTemplateView[] }>(
+        ProcedureSubjects.listMailTemplates,
+        admin,
+        { procedureId: procedure.id },
+      );
+
+      const byKind = Object.fromEntries(listed.templates.map((template) => [template.kind, template]));
+      expect(byKind.dossier_accepted.unknownTags).toEqual(['Nom du club']);
+      expect(byKind.dossier_submitted.unknownTags).toEqual([]);
+    });
+
     it('refuses unknown tags and tags without a value for the kind, and changes nothing', async () => {
       const procedure = await create();
       await addField(procedure.id, { type: FieldType.Attachment, label: 'Statuts' });

@@ -34,13 +34,17 @@ export class MailTemplatesService {
     const manager = this.repository.dataSource.manager;
     const row = await this.repository.findAdministered(manager, actor, procedureId);
     const stored = await this.rows(manager, procedureId);
-    const fields = await this.repository.fieldRows(manager, row.draft_revision_id);
+    const fields = (await this.repository.fieldRows(manager, row.draft_revision_id)).map(
+      toFieldDefinition,
+    );
 
     return {
-      templates: MAIL_TEMPLATE_KINDS.map((kind) =>
-        this.view(kind, stored.find((template) => template.kind === kind)),
-      ),
-      tags: availableTags(fields.map(toFieldDefinition)),
+      templates: MAIL_TEMPLATE_KINDS.map((kind) => {
+        const view = this.view(kind, stored.find((template) => template.kind === kind));
+        const { unknown } = checkTags(`${view.subject}\n${view.body}`, kind, fields);
+        return { ...view, unknownTags: [...new Set(unknown)] };
+      }),
+      tags: availableTags(fields),
     };
   }
 

@@ -44,6 +44,12 @@ export interface MailTemplateView {
   /** True while the administrator has not changed the French default. */
   isDefault: boolean;
   updatedAt: string | null;
+  /**
+   * In the administrator's list only: tags of the subject or body that match no built-in tag and
+   * no field of the draft form any more (a field was renamed or deleted). Publication is refused
+   * until they are fixed.
+   */
+  unknownTags?: string[];
 }
 
 /** A `--tag--` usable in a template, with the states in which it has a value. */
