@@ -1,10 +1,14 @@
 # syntax=docker/dockerfile:1
-# One image for the five TPS apps; the APP variable picks the app at start:
+# One image for the five TPS apps and the web front; the APP variable picks the app at start:
 #   docker run -e APP=gateway -e DATABASE_URL=... -p 3000:3000 tps
-# APP is one of gateway, procedures, dossiers, notifications, enrichment, or
-# api-entreprise-sandbox (the local stand-in for API Entreprise, for docker-compose only).
+#   docker run -e APP=web -p 8080:8080 tps
+# APP is one of gateway, procedures, dossiers, notifications, enrichment, web (the built front
+# alone, dist/web served by dist/scripts/serve-web.js, for a Kubernetes ingress that sends /api to
+# the gateway), or api-entreprise-sandbox (the local stand-in for API Entreprise, for
+# docker-compose only). The gateway serves the same front at / unless WEB_ROOT is empty.
 
-# --- build: install every dependency, compile TypeScript, then drop the dev dependencies ---
+# --- build: install every dependency, compile TypeScript, build the web front (Vite, from
+# apps/web into dist/web), then drop the dev dependencies ---
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 
@@ -39,8 +43,8 @@ COPY --chmod=0755 scripts/docker-entrypoint.sh /usr/local/bin/tps-entrypoint
 # The node user (uid 1000) from the base image; numeric so runAsNonRoot can verify it.
 USER 1000:1000
 
-# Documentation only: each app listens on HTTP_PORT (gateway 3000 ... enrichment 3004).
+# Documentation only: each app listens on HTTP_PORT (gateway 3000 ... enrichment 3004, web 8080).
 # No HEALTHCHECK: Kubernetes probes and the docker-compose healthchecks call /health and /ready.
-EXPOSE 3000 3001 3002 3003 3004
+EXPOSE 3000 3001 3002 3003 3004 8080
 
 ENTRYPOINT ["/usr/bin/tini", "-s", "--", "/usr/local/bin/tps-entrypoint"]

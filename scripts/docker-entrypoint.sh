@@ -7,12 +7,15 @@ case "${APP:-}" in
   gateway | procedures | dossiers | notifications | enrichment)
     entry="dist/apps/${APP}/src/main.js"
     ;;
+  web)
+    entry="dist/scripts/serve-web.js"
+    ;;
   api-entreprise-sandbox)
     entry="dist/apps/enrichment/src/sandbox/api-entreprise-sandbox.main.js"
     ;;
   *)
     echo "tps-entrypoint: APP is '${APP:-}' (missing or invalid); set it to one of:" \
-      "gateway, procedures, dossiers, notifications, enrichment, api-entreprise-sandbox" >&2
+      "gateway, procedures, dossiers, notifications, enrichment, web, api-entreprise-sandbox" >&2
     exit 64
     ;;
 esac

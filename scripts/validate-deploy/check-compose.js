@@ -4,7 +4,7 @@
 const path = require('node:path');
 
 const { loadYamlDocuments } = require('./yaml-files');
-const { APPS, DEFAULT_PORTS, REQUIRED_SETTINGS } = require('./settings');
+const { APPS, COMPOSE_OPTIONAL_APPS, DEFAULT_PORTS, REQUIRED_SETTINGS } = require('./settings');
 
 const CONDITIONS = ['service_started', 'service_healthy', 'service_completed_successfully'];
 const SANDBOX = 'api-entreprise-sandbox';
@@ -54,7 +54,7 @@ function checkComposeFile(file) {
   }
 
   for (const app of [...APPS, SANDBOX]) {
-    if (!services[app]) {
+    if (!services[app] && !COMPOSE_OPTIONAL_APPS.includes(app)) {
       problems.push(`${shownFile}: service ${app} is missing`);
     }
   }

@@ -1,5 +1,6 @@
 // Checks on a rendered set of Kubernetes objects: structure, cross-references between
 // objects, and the rules every TPS Deployment follows (probes, resources, security, settings).
+const { checkIngresses } = require('./check-ingress');
 const { APPS, REQUIRED_SETTINGS } = require('./settings');
 
 const API_VERSIONS = {
@@ -90,6 +91,7 @@ function checkKubernetesObjects(objects, { secretName, secretKeys }) {
   ) {
     problems.push('HorizontalPodAutoscaler for notifications: missing');
   }
+  problems.push(...checkIngresses(objects, configMaps.get('tps-config')?.PUBLIC_URL));
 
   return problems;
 }

@@ -47,6 +47,8 @@ const REQUIRED_SETTINGS = {
     'ENRICHMENT_RETRY_BASE_MS',
     'ENRICHMENT_MAX_ATTEMPTS',
   ],
+  // The built web front alone (scripts/serve-web.ts); the gateway serves it too, at `/`.
+  web: ['HTTP_PORT', 'WEB_ROOT', 'LOG_LEVEL', 'NODE_ENV'],
 };
 
 const APPS = Object.keys(REQUIRED_SETTINGS);
@@ -57,16 +59,27 @@ const DEFAULT_PORTS = {
   dossiers: 3002,
   notifications: 3003,
   enrichment: 3004,
+  web: 8080,
 };
+/**
+ * Apps docker-compose.yml may leave out: there the gateway serves the web front at `/`, and a
+ * web service alone would have no /api.
+ */
+const COMPOSE_OPTIONAL_APPS = ['web'];
 
 /**
- * Collects the UPPER_CASE properties declared in the config classes under apps/ and
- * libs/platform (files named *config.ts), so a new setting cannot miss .env.example. A regex
- * reads the source, so only indented `NAME = ...`, `NAME: type` or `NAME?: type` lines count.
+ * Collects the UPPER_CASE properties declared in the config classes under apps/,
+ * libs/platform and scripts/serve-web (files named *config.ts), so a new setting cannot miss
+ * .env.example. A regex reads the source, so only indented `NAME = ...`, `NAME: type` or
+ * `NAME?: type` lines count.
  */
 function findDeclaredSettings(repoRoot) {
   const declared = new Map();
-  const roots = [path.join(repoRoot, 'apps'), path.join(repoRoot, 'libs', 'platform', 'src')];
+  const roots = [
+    path.join(repoRoot, 'apps'),
+    path.join(repoRoot, 'libs', 'platform', 'src'),
+    path.join(repoRoot, 'scripts', 'serve-web'),
+  ];
   for (const file of roots.flatMap((root) => listFiles(root))) {
     if (!/config\.ts$/.test(file) || file.endsWith('.spec.ts')) {
       continue;
@@ -92,4 +105,10 @@ function listFiles(directory) {
   });
 }
 
-module.exports = { APPS, DEFAULT_PORTS, REQUIRED_SETTINGS, findDeclaredSettings };
+module.exports = {
+  APPS,
+  COMPOSE_OPTIONAL_APPS,
+  DEFAULT_PORTS,
+  REQUIRED_SETTINGS,
+  findDeclaredSettings,
+};

@@ -16,6 +16,10 @@ export async function startGateway(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<INestApplication> {
   const config = loadConfig(GatewayConfig, env);
+  // loadConfig reads an empty variable as unset, but WEB_ROOT='' means "API only".
+  if (env.WEB_ROOT === '') {
+    config.WEB_ROOT = '';
+  }
 
   return bootstrapService({
     name: 'gateway',
