@@ -1,4 +1,355 @@
-// Placeholder until this page is built.
+import type { DossierFieldView, DossierView, FieldDefinition } from '@tps/contracts';
+import { APPLICANT_EDITABLE_STATES, DossierState } from '@tps/contracts/dossiers/dossier-state';
+import { FieldType } from '@tps/contracts/procedures/field-type';
+import { checkSiret } from '@tps/contracts/siret/siret';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+
+import { api, ApiError } from '../api/client';
+import { DossierStateBadge } from '../components/DossierStateBadge';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { CompanyCard } from '../components/fields/CompanyCard';
+import { toInputValue } from '../components/fields/FieldInput';
+import type { FieldInputValue } from '../components/fields/FieldInput';
+import { FormFields } from '../components/fields/FormFields';
+import { Loading } from '../components/Loading';
+import { useResource } from '../components/useResource';
+import { usePageTitle } from '../layout/usePageTitle';
+import { ErrorSummary } from './ErrorSummary';
+import type { SummaryItem } from './ErrorSummary';
+import { SaveStatusLine } from './SaveStatusLine';
+import { useAttachments } from './useAttachments';
+import { stableIdOfError, useAutosave } from './useAutosave';
+
+const ID_PREFIX = 'champ';
+/** Interval and maximum count of the reads of a dossier whose SIRET lookup is pending. */
+const SIRET_POLL_INTERVAL_MS = 10_000;
+const SIRET_POLL_MAX = 12;
+
+/** Location state of the dossier page after a submission, to show the success notice. */
+export interface DossierPageState {
+  deposited?: boolean;
+}
+
+/** Renders the applicant's form of a brouillon or en_construction dossier, saved as they type. */
 export function DossierFormPage() {
-  return <h1>DossierFormPage</h1>;
+  const { id = '' } = useParams();
+  const resource = useResource(() => api<DossierView>('GET', `/dossiers/${id}`), id);
+  const dossier = resource.data;
+  usePageTitle(dossier ? `Dossier n° ${dossier.number} – formulaire` : 'Formulaire du dossier');
+
+  if (resource.error !== undefined) {
+    const notFound = resource.error instanceof ApiError && resource.error.status === 404;
+    return (
+      <>
+        <h1>{notFound ? 'Dossier introuvable' : 'Formulaire du dossier'}</h1>
+        <ErrorAlert error={resource.error} title="Le dossier n’a pas pu être chargé" />
+        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/dossiers">
+          Retour à mes dossiers
+        </Link>
+      </>
+    );
+  }
+  if (!dossier || dossier.id !== id) {
+    return <Loading label="Chargement du dossier…" />;
+  }
+  if (!APPLICANT_EDITABLE_STATES.has(dossier.state)) {
+    return <Navigate to={`/dossiers/${dossier.id}`} replace />;
+  }
+
+  return <DossierForm key={dossier.id} dossier={dossier} />;
+}
+
+function DossierForm({ dossier }: { dossier: DossierView }) {
+  const navigate = useNavigate();
+  const definitions = useMemo(() => dossier.fields.map((field) => field.definition), [dossier]);
+  const [serverFields, setServerFields] = useState(() => fieldsById(dossier.fields));
+  const [submitErrors, setSubmitErrors] = useState<Record<string, string>>({});
+  const [showSummary, setShowSummary] = useState(false);
+  const [requestError, setRequestError] = useState<unknown>(undefined);
+  const [submitting, setSubmitting] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const requestErrorRef = useRef<HTMLDivElement>(null);
+  const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  const isDraft = dossier.state === DossierState.Brouillon;
+
+  const autosave = useAutosave(
+    dossier.id,
+    definitions,
+    initialValues(dossier.fields),
+    (view) => setServerFields(fieldsById(view.fields)),
+  );
+  const attachments = useAttachments(dossier, ID_PREFIX, clearSubmitError);
+
+  function clearSubmitError(stableId: string) {
+    setSubmitErrors(({ [stableId]: _fixed, ...rest }) => rest);
+  }
+
+  function onChange(stableId: string, value: FieldInputValue) {
+    autosave.setValue(stableId, value);
+    clearSubmitError(stableId);
+  }
+
+  // Moves focus to the error summary (or alert) once it is rendered.
+  useEffect(() => {
+    if (focusTarget) {
+      (focusTarget.ref === 'summary' ? summaryRef : requestErrorRef).current?.focus();
+    }
+  }, [focusTarget]);
+
+  const pendingSirets = useMemo(
+    () =>
+      definitions.filter(
+        (definition) =>
+          definition.type === FieldType.Siret &&
+          serverFields[definition.stableId]?.siret?.status === 'pending',
+      ).length,
+    [definitions, serverFields],
+  );
+  // The platform retries a pending SIRET lookup by itself, so the page reads the dossier again
+  // from time to time to show the result.
+  useEffect(() => {
+    if (pendingSirets === 0) {
+      return;
+    }
+    let polls = 0;
+    const timer = setInterval(() => {
+      polls += 1;
+      if (polls > SIRET_POLL_MAX) {
+        clearInterval(timer);
+        return;
+      }
+      api<DossierView>('GET', `/dossiers/${dossier.id}`)
+        .then((view) => setServerFields(fieldsById(view.fields)))
+        .catch((error: unknown) => console.warn('Could not read the SIRET lookup again', error));
+    }, SIRET_POLL_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [pendingSirets, dossier.id]);
+
+  function refreshSirets() {
+    api<DossierView>('GET', `/dossiers/${dossier.id}`)
+      .then((view) => setServerFields(fieldsById(view.fields)))
+      .catch((error: unknown) => setRequestError(error));
+  }
+
+  const errors: Record<string, string | undefined> = {};
+  for (const definition of definitions) {
+    const stableId = definition.stableId;
+    errors[stableId] =
+      attachments.errors[stableId] ?? autosave.invalid[stableId] ?? submitErrors[stableId];
+  }
+  const summaryItems: SummaryItem[] = definitions
+    .filter((definition) => errors[definition.stableId] !== undefined)
+    .sort((left, right) => left.position - right.position)
+    .map((definition) => ({ definition, message: errors[definition.stableId] ?? '' }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitting(true);
+    setRequestError(undefined);
+    try {
+      const saved = await autosave.flush();
+      if (!saved.ok) {
+        if (Object.keys(saved.invalid).length > 0) {
+          setShowSummary(true);
+          setFocusTarget({ ref: 'summary', at: Date.now() });
+        } else {
+          setRequestError(saved.error);
+          setFocusTarget({ ref: 'error', at: Date.now() });
+        }
+        return;
+      }
+      await api<DossierView>('POST', `/dossiers/${dossier.id}/submit`);
+      const state: DossierPageState = { deposited: true };
+      void navigate(`/dossiers/${dossier.id}`, { state });
+    } catch (error) {
+      const fields =
+        error instanceof ApiError && error.status === 400 ? (error.details.fields ?? []) : [];
+      if (fields.length > 0) {
+        const byId: Record<string, string> = {};
+        for (const detail of fields) {
+          byId[stableIdOfError(detail.field)] ??= detail.message;
+        }
+        setSubmitErrors(byId);
+        setShowSummary(true);
+        setFocusTarget({ ref: 'summary', at: Date.now() });
+      } else {
+        setRequestError(error);
+        setFocusTarget({ ref: 'error', at: Date.now() });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  async function saveAndLeave(destination: string) {
+    const saved = await autosave.flush();
+    if (saved.ok) {
+      void navigate(destination);
+    } else if (Object.keys(saved.invalid).length > 0) {
+      setShowSummary(true);
+      setFocusTarget({ ref: 'summary', at: Date.now() });
+    } else {
+      setRequestError(saved.error);
+      setFocusTarget({ ref: 'error', at: Date.now() });
+    }
+  }
+
+  function renderSiret(definition: FieldDefinition) {
+    if (definition.type !== FieldType.Siret) {
+      return null;
+    }
+    const server = serverFields[definition.stableId];
+    const typed = autosave.values[definition.stableId];
+    const check = typeof typed === 'string' ? checkSiret(typed) : null;
+    // The card describes the saved SIRET, so it is hidden as soon as the applicant types another.
+    if (!server?.siret || !check?.valid || server.value !== check.siret) {
+      return null;
+    }
+    return (
+      <>
+        <CompanyCard siret={server.siret} />
+        {server.siret.status === 'pending' && (
+          <button
+            type="button"
+            className="fr-btn fr-btn--tertiary fr-btn--sm fr-mt-1w"
+            onClick={refreshSirets}
+          >
+            Actualiser les informations de l’entreprise
+          </button>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p className="fr-mb-1w">
+        <DossierStateBadge state={dossier.state} />
+      </p>
+      <h1 className="fr-mb-1w">{dossier.procedureTitle}</h1>
+      <p className="fr-text--lead">Dossier n° {dossier.number}</p>
+
+      {isDraft ? (
+        <p>
+          Votre saisie est enregistrée automatiquement en brouillon : vous pouvez quitter la page et
+          reprendre plus tard. L’administration ne voit votre dossier qu’une fois déposé.
+        </p>
+      ) : (
+        <div className="fr-alert fr-alert--info fr-mb-3w">
+          <h2 className="fr-alert__title">Dossier déposé, encore modifiable</h2>
+          <p>
+            Vous pouvez modifier votre dossier tant que l’administration n’a pas commencé son
+            instruction. Vos modifications sont enregistrées et visibles par l’administration.
+          </p>
+        </div>
+      )}
+
+      {requestError !== undefined && (
+        <div ref={requestErrorRef} tabIndex={-1}>
+          <ErrorAlert
+            error={requestError}
+            title={
+              isDraft
+                ? 'Le dossier n’a pas pu être déposé'
+                : 'Les modifications n’ont pas pu être enregistrées'
+            }
+            listFields={false}
+          />
+        </div>
+      )}
+      {showSummary && summaryItems.length > 0 && (
+        <ErrorSummary
+          ref={summaryRef}
+          idPrefix={ID_PREFIX}
+          items={summaryItems}
+          isDraft={isDraft}
+        />
+      )}
+
+      <form
+        noValidate
+        onSubmit={(event) => void onSubmit(event)}
+        aria-label="Formulaire du dossier"
+      >
+        <FormFields
+          fields={definitions}
+          values={autosave.values}
+          onChange={onChange}
+          errors={errors}
+          idPrefix={ID_PREFIX}
+          headingLevel={2}
+          attachmentControls={attachments.controls}
+          renderExtra={renderSiret}
+        />
+
+        <SaveStatusLine
+          status={autosave.status}
+          invalidCount={Object.keys(autosave.invalid).length}
+          isDraft={isDraft}
+          onRetry={() => void autosave.flush()}
+        />
+        <p className="fr-sr-only" role="status">
+          {attachments.announcement}
+        </p>
+        <div className="fr-mt-2w">
+          {isDraft ? (
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
+              <li>
+                <button
+                  type="submit"
+                  className="fr-btn"
+                  disabled={submitting || attachments.uploading}
+                >
+                  Déposer le dossier
+                </button>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--secondary"
+                  onClick={() => void saveAndLeave('/dossiers')}
+                >
+                  Enregistrer et reprendre plus tard
+                </button>
+              </li>
+            </ul>
+          ) : (
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
+              <li>
+                <Link
+                  className="fr-btn fr-btn--secondary"
+                  to={`/dossiers/${dossier.id}`}
+                  onClick={(event) => {
+                    // The dossier page should show what was just typed: save first.
+                    event.preventDefault();
+                    void saveAndLeave(`/dossiers/${dossier.id}`);
+                  }}
+                >
+                  Retour au dossier
+                </Link>
+              </li>
+            </ul>
+          )}
+        </div>
+      </form>
+    </>
+  );
+}
+
+interface FocusTarget {
+  ref: 'summary' | 'error';
+  /** Makes each request a new value, so that focus moves again on a second failure. */
+  at: number;
+}
+
+function initialValues(fields: DossierFieldView[]): Record<string, FieldInputValue> {
+  return Object.fromEntries(
+    fields.map((field) => [field.definition.stableId, toInputValue(field.definition, field.value)]),
+  );
+}
+
+function fieldsById(fields: DossierFieldView[]): Record<string, DossierFieldView> {
+  return Object.fromEntries(fields.map((field) => [field.definition.stableId, field]));
 }

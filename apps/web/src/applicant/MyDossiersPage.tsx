@@ -1,4 +1,77 @@
-// Placeholder until this page is built.
+import type { DossierSummary } from '@tps/contracts';
+import { Link } from 'react-router';
+
+import { api } from '../api/client';
+import { DossierStateBadge } from '../components/DossierStateBadge';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDateTime } from '../components/format';
+import { Loading } from '../components/Loading';
+import { useResource } from '../components/useResource';
+import { usePageTitle } from '../layout/usePageTitle';
+
+/** Lists the signed-in applicant's dossiers, most recently changed first. */
 export function MyDossiersPage() {
-  return <h1>MyDossiersPage</h1>;
+  usePageTitle('Mes dossiers');
+  const resource = useResource(() => api<DossierSummary[]>('GET', '/dossiers'), 'mine');
+  const dossiers = resource.data;
+
+  return (
+    <>
+      <h1>Mes dossiers</h1>
+      {resource.error !== undefined && (
+        <ErrorAlert error={resource.error} title="Vos dossiers n’ont pas pu être chargés" />
+      )}
+      {dossiers === undefined && resource.error === undefined && (
+        <Loading label="Chargement de vos dossiers…" />
+      )}
+      {dossiers !== undefined && dossiers.length === 0 && (
+        <div className="fr-callout">
+          <h2 className="fr-callout__title">Vous n’avez encore aucun dossier</h2>
+          <p className="fr-callout__text">
+            Pour commencer une démarche, ouvrez le lien que l’administration vous a communiqué (il
+            se termine par /commencer/ suivi du nom de la démarche), puis choisissez « Commencer la
+            démarche ». Vos brouillons et vos dossiers déposés apparaîtront ici.
+          </p>
+        </div>
+      )}
+      {dossiers !== undefined && dossiers.length > 0 && (
+        <div className="fr-table">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>
+                    {dossiers.length === 1 ? '1 dossier' : `${dossiers.length} dossiers`}, du plus
+                    récemment modifié au plus ancien
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">N°</th>
+                      <th scope="col">Démarche</th>
+                      <th scope="col">État</th>
+                      <th scope="col">Dernière modification</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dossiers.map((dossier) => (
+                      <tr key={dossier.id}>
+                        <td className="tps-nowrap">
+                          <Link to={`/dossiers/${dossier.id}`}>N° {dossier.number}</Link>
+                        </td>
+                        <td>{dossier.procedureTitle}</td>
+                        <td>
+                          <DossierStateBadge state={dossier.state} archived={dossier.archived} />
+                        </td>
+                        <td>{formatDateTime(dossier.updatedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
 }
