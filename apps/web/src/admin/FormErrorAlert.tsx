@@ -1,0 +1,32 @@
+import { ApiError } from '../api/client';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+interface FormErrorAlertProps {
+  error: unknown;
+  title: string;
+  /** Property paths whose errors the form shows next to their input. */
+  inlineFields: readonly string[];
+}
+
+/**
+ * Shows the alert above a form. When every invalid value is flagged next to its input, the alert
+ * only points there. Other failures (conflict, server down) show the gateway's message and fields.
+ */
+export function FormErrorAlert({ error, title, inlineFields }: FormErrorAlertProps) {
+  const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
+  const allInline = fields.length > 0 && fields.every((field) => inlineFields.includes(field.field));
+  if (!allInline) {
+    return <ErrorAlert error={error} title={title} />;
+  }
+
+  return (
+    <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
+      <h2 className="fr-alert__title">{title}</h2>
+      <p>
+        {fields.length > 1
+          ? 'Corrigez les champs signalés ci-dessous, puis réessayez.'
+          : 'Corrigez le champ signalé ci-dessous, puis réessayez.'}
+      </p>
+    </div>
+  );
+}
