@@ -18,20 +18,23 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
+  // Kept in a ref rather than an effect cleanup: StrictMode runs effects twice on mount, which
+  // would spend the cleanup before the dialog is ever closed.
+  const openerRef = useRef<HTMLElement | null>(null);
+
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) {
       return;
     }
     if (open && !dialog.open) {
-      const opener = document.activeElement as HTMLElement | null;
+      openerRef.current = document.activeElement as HTMLElement | null;
       dialog.showModal();
-      return () => opener?.focus();
-    }
-    if (!open && dialog.open) {
+    } else if (!open && dialog.open) {
       dialog.close();
+      openerRef.current?.focus();
+      openerRef.current = null;
     }
-    return undefined;
   }, [open]);
 
   return (
