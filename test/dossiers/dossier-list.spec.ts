@@ -153,4 +153,45 @@ describe('instructor dossier list', () => {
     expect(plan).toMatch(/Index Scan using dossier_instructor_(list|all_states)_idx/);
     expect(plan).not.toContain('Sort');
   });
+
+  // Last, because the extra dossier would change the counts checked above.
+  describe('search', () => {
+    const other = userActor('camille_50%');
+    let othersDossier: DossierView;
+
+    beforeAll(async () => {
+      othersDossier = await harness.submittedDossier(other, procedure, {
+        [fieldId(procedure, 'Nom')]: 'Autre demandeur',
+      });
+    });
+
+    it('finds a dossier by its number, written in any usual way', async () => {
+      const wanted = submitted[7];
+      for (const search of [String(wanted.number), `n° ${wanted.number}`, ` #${wanted.number} `]) {
+        const page = await listPage({ search });
+
+        expect(page.items.map((item) => item.id)).toEqual([wanted.id]);
+      }
+    });
+
+    it('finds dossiers by part of the applicant e-mail, ignoring case', async () => {
+      const page = await listPage({ search: 'CAMILLE' });
+
+      expect(page.items.map((item) => item.id)).toEqual([othersDossier.id]);
+    });
+
+    it('takes % and _ literally', async () => {
+      expect((await listPage({ search: 'camille_50%' })).items).toHaveLength(1);
+      expect((await listPage({ search: 'c%e' })).items).toHaveLength(0);
+    });
+
+    it('pages through search results like the full list', async () => {
+      const first = await listPage({ search: 'usager', limit: 10 });
+      const second = await listPage({ search: 'usager', limit: 10, cursor: first.nextCursor });
+
+      expect(first.items).toHaveLength(10);
+      expect(second.items.some((item) => first.items.some((seen) => seen.id === item.id))).toBe(false);
+      expect([...first.items, ...second.items].every((item) => item.applicantEmail === applicant.email)).toBe(true);
+    });
+  });
 });

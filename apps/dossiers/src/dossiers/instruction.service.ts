@@ -85,6 +85,14 @@ export class InstructionService {
     } else {
       builder.andWhere(`dossier.state <> 'brouillon'`);
     }
+    const search = parseSearch(query.search);
+    if (search?.number) {
+      builder.andWhere('dossier.number = CAST(:number AS bigint)', { number: search.number });
+    } else if (search?.emailPart) {
+      builder.andWhere(`dossier.applicant_email ILIKE :emailPattern ESCAPE '\\'`, {
+        emailPattern: `%${escapeLikePattern(search.emailPart)}%`,
+      });
+    }
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       builder.andWhere(
@@ -318,4 +326,23 @@ function wrongState(dossier: DossierEntity, action: InstructorAction): DomainErr
     `Ce dossier est « ${DOSSIER_STATE_LABELS[dossier.state]} » : il ne peut pas être ${ACTION_LABELS[action]}.`,
     { currentState: dossier.state, currentVersion: dossier.version },
   );
+}
+
+/** « 42 », « n° 42 », « N°42 » or « #42 » name a dossier number; anything else is e-mail text. */
+const DOSSIER_NUMBER_SEARCH = /^(?:n°|no|#)?\s*(\d{1,18})$/i;
+
+function parseSearch(
+  raw: string | undefined,
+): { number?: string; emailPart?: string } | undefined {
+  const text = raw?.trim();
+  if (!text) {
+    return undefined;
+  }
+  const number = DOSSIER_NUMBER_SEARCH.exec(text)?.[1];
+
+  return number ? { number } : { emailPart: text.toLowerCase() };
+}
+
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -39,6 +39,12 @@ export class InstructorController {
   @ApiQuery({ name: 'archived', required: false, type: Boolean })
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1 à 100' })
+  @ApiQuery({
+    name: 'search',
+    required: false,
+    type: String,
+    description: 'Numéro de dossier, ou partie de l’adresse électronique du demandeur',
+  })
   listDossiers(
     @Caller() context: RequestContext,
     @Param('id', UuidPipe) procedureId: string,

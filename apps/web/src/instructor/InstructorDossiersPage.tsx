@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import type { DossierCountByState, DossierPage, ProcedureSummary } from '@tps/contracts';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 
@@ -41,6 +42,7 @@ export function InstructorDossiersPage() {
   const navigate = useNavigate();
   const tab = findDossierTab(params.get('etat'));
   const cursor = params.get('curseur');
+  const search = params.get('recherche')?.trim() || null;
 
   const procedure = useResource(async () => {
     const procedures = await api<ProcedureSummary[]>('GET', '/instructor/procedures');
@@ -61,7 +63,7 @@ export function InstructorDossiersPage() {
       return;
     }
     // Arrow keys walk through the tabs, so they replace the entry instead of piling one per tab.
-    void navigate({ search: new URLSearchParams({ etat: tabId }).toString() }, { replace: viaKeyboard });
+    void navigate({ search: listSearch(tabId, null, search) }, { replace: viaKeyboard });
   }
 
   if (procedure.error !== undefined) {
@@ -98,11 +100,18 @@ export function InstructorDossiersPage() {
         <ErrorAlert error={counts.error} title="Impossible de compter les dossiers" />
       )}
       <Tabs label="Dossiers par état" tabs={tabs} selectedId={tab.id} onSelect={selectTab}>
+        <DossierSearchForm
+          key={`${tab.id}|${search ?? ''}`}
+          tab={tab}
+          search={search}
+          onSearch={(text) => void navigate({ search: listSearch(tab.id, null, text) })}
+        />
         <DossierListPanel
-          key={`${tab.id}|${cursor ?? ''}`}
+          key={`${tab.id}|${cursor ?? ''}|${search ?? ''}`}
           procedureId={id}
           tab={tab}
           cursor={cursor}
+          search={search}
           previousCursors={previousCursorsOf(location.state)}
         />
       </Tabs>
@@ -110,23 +119,80 @@ export function InstructorDossiersPage() {
   );
 }
 
+/** Address query of a list page: tab, then the cursor and the search when there are any. */
+function listSearch(tabId: string, cursor: string | null, search: string | null): string {
+  const query = new URLSearchParams({ etat: tabId });
+  if (cursor) {
+    query.set('curseur', cursor);
+  }
+  if (search) {
+    query.set('recherche', search);
+  }
+  return query.toString();
+}
+
+interface DossierSearchFormProps {
+  tab: DossierTab;
+  search: string | null;
+  onSearch: (text: string | null) => void;
+}
+
+/** Searches the current tab on the server, by dossier number or applicant e-mail address. */
+function DossierSearchForm({ tab, search, onSearch }: DossierSearchFormProps) {
+  const [text, setText] = useState(search ?? '');
+  const inputId = `recherche-${tab.id}`;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    onSearch(text.trim() || null);
+  }
+
+  return (
+    <form className="fr-mb-3w" role="search" aria-label="Rechercher des dossiers" onSubmit={onSubmit}>
+      <div className="fr-input-group fr-mb-1w">
+        <label className="fr-label" htmlFor={inputId}>
+          Rechercher un dossier {tab.caption}
+          <span className="fr-hint-text">Numéro de dossier (par exemple 42) ou adresse électronique du demandeur.</span>
+        </label>
+        <div className="fr-search-bar" style={{ maxWidth: '36rem' }}>
+          <input
+            className="fr-input"
+            type="search"
+            id={inputId}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button type="submit" className="fr-btn" title="Rechercher">
+            Rechercher
+          </button>
+        </div>
+      </div>
+      {search && (
+        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={() => onSearch(null)}>
+          Effacer la recherche « {search} »
+        </button>
+      )}
+    </form>
+  );
+}
+
 interface DossierListPanelProps {
   procedureId: string;
   tab: DossierTab;
   cursor: string | null;
+  search: string | null;
   /** Null when the page was opened from an address rather than from « Page suivante ». */
   previousCursors: string[] | null;
 }
 
-function DossierListPanel({ procedureId, tab, cursor, previousCursors }: DossierListPanelProps) {
-  const [filter, setFilter] = useState('');
+function DossierListPanel({ procedureId, tab, cursor, search, previousCursors }: DossierListPanelProps) {
   const page = useResource(
     () =>
       api<DossierPage>(
         'GET',
-        `/instructor/procedures/${procedureId}/dossiers?${dossierListQuery(tab, cursor, PAGE_SIZE)}`,
+        `/instructor/procedures/${procedureId}/dossiers?${dossierListQuery(tab, cursor, PAGE_SIZE, search)}`,
       ),
-    `${procedureId}|${tab.id}|${cursor ?? ''}`,
+    `${procedureId}|${tab.id}|${cursor ?? ''}|${search ?? ''}`,
   );
 
   if (page.error !== undefined) {
@@ -144,13 +210,10 @@ function DossierListPanel({ procedureId, tab, cursor, previousCursors }: Dossier
   } else if (previousCursors) {
     pageNumber = earlier.length + 1;
   }
-  const pageTarget = (target: string, stack: string[]): PageTarget => {
-    const search = new URLSearchParams({ etat: tab.id });
-    if (target) {
-      search.set('curseur', target);
-    }
-    return { search: search.toString(), state: { previousCursors: stack } satisfies PagingState };
-  };
+  const pageTarget = (target: string, stack: string[]): PageTarget => ({
+    search: listSearch(tab.id, target || null, search),
+    state: { previousCursors: stack } satisfies PagingState,
+  });
   const previous = cursor ? pageTarget(earlier.at(-1) ?? '', earlier.slice(0, -1)) : null;
   const next = page.data.nextCursor ? pageTarget(page.data.nextCursor, [...earlier, cursor ?? '']) : null;
 
@@ -163,53 +226,24 @@ function DossierListPanel({ procedureId, tab, cursor, previousCursors }: Dossier
     />
   );
   const items = page.data.items;
-  if (items.length === 0) {
-    return (
-      <>
-        <p className="fr-mb-0">
-          {cursor ? 'Aucun dossier sur cette page.' : `Aucun dossier ${tab.caption} pour cette démarche.`}
-        </p>
-        {pagination}
-      </>
-    );
-  }
-
-  const query = filter.trim().toLowerCase().replace(/^n°\s*/, '');
-  const matching = query
-    ? items.filter(
-        (dossier) => String(dossier.number) === query || dossier.applicantEmail.toLowerCase().includes(query),
-      )
-    : items;
-  const filterId = `filtre-${tab.id}`;
-
+  const status = search
+    ? countOf(items.length, 'Un dossier trouvé', '# dossiers trouvés') + (page.data.nextCursor ? ' sur cette page' : '')
+    : '';
   return (
     <>
-      <div className="fr-input-group fr-col-12 fr-col-md-8">
-        <label className="fr-label" htmlFor={filterId}>
-          Filtrer cette page par numéro ou adresse électronique
-          <span className="fr-hint-text">
-            Le filtre porte seulement sur{' '}
-            {countOf(items.length, 'le dossier affiché', 'les # dossiers affichés')} sur cette page.
-          </span>
-        </label>
-        <input
-          className="fr-input"
-          type="search"
-          id={filterId}
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-        />
-      </div>
       <p className="fr-sr-only" role="status" aria-live="polite">
-        {query ? `${countOf(matching.length, 'Un dossier correspond', '# dossiers correspondent')} au filtre.` : ''}
+        {status}
       </p>
-      {matching.length === 0 ? (
-        <p>Aucun dossier de cette page ne correspond au filtre « {filter.trim()} ».</p>
+      {items.length === 0 ? (
+        <p className="fr-mb-0">
+          {search
+            ? `Aucun dossier ${tab.caption} ne correspond à « ${search} ».`
+            : cursor
+              ? 'Aucun dossier sur cette page.'
+              : `Aucun dossier ${tab.caption} pour cette démarche.`}
+        </p>
       ) : (
-        <DossiersTable
-          dossiers={matching}
-          caption={tableCaption(tab, pageNumber, query ? `${matching.length} sur ${items.length}` : null)}
-        />
+        <DossiersTable dossiers={items} caption={tableCaption(tab, pageNumber, search)} />
       )}
       {pagination}
     </>
@@ -221,9 +255,9 @@ function countOf(count: number, one: string, many: string): string {
   return count === 1 ? one : many.replace('#', String(count));
 }
 
-function tableCaption(tab: DossierTab, page: number | null, filtered: string | null): string {
+function tableCaption(tab: DossierTab, page: number | null, search: string | null): string {
   const where = page === null ? '' : `, page ${page}`;
-  const filterNote = filtered === null ? '' : ` (filtrés : ${filtered})`;
+  const searchNote = search === null ? '' : ` (recherche : ${search})`;
 
-  return `Dossiers ${tab.caption}${where}${filterNote}`;
+  return `Dossiers ${tab.caption}${searchNote}${where}`;
 }

@@ -73,13 +73,21 @@ export function findDossierTab(id: string | null): DossierTab {
 }
 
 /** Query string of GET /api/instructor/procedures/:id/dossiers for one page of a tab. */
-export function dossierListQuery(tab: DossierTab, cursor: string | null, limit: number): string {
+export function dossierListQuery(
+  tab: DossierTab,
+  cursor: string | null,
+  limit: number,
+  search: string | null = null,
+): string {
   const query = new URLSearchParams({ archived: String(tab.archived), limit: String(limit) });
   if (tab.state) {
     query.set('state', tab.state);
   }
   if (cursor) {
     query.set('cursor', cursor);
+  }
+  if (search) {
+    query.set('search', search);
   }
 
   return query.toString();

@@ -92,6 +92,15 @@ export class ListDossiersDto {
   @Min(1)
   @Max(100)
   limit?: number;
+
+  /**
+   * A dossier number (`42`, `n° 42`) finds that dossier; any other text finds the dossiers whose
+   * applicant e-mail address contains it, ignoring case.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }
 
 export class AuthorizeAttachmentDto {

@@ -35,6 +35,12 @@ export class InstructorDossierQueryDto {
   @Min(1)
   @Max(100)
   limit?: number;
+
+  /** A dossier number, or part of the applicant's e-mail address. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }
 
 /** Turns `true`/`false` text into booleans; other values stay as they are and fail @IsBoolean. */
