@@ -7,18 +7,10 @@ import {
   NON_FILLABLE_FIELD_TYPES,
 } from '@tps/contracts';
 
-const DECISION_KINDS: readonly MailTemplateKind[] = [
-  'dossier_accepted',
-  'dossier_refused',
-  'dossier_closed_without_follow_up',
-];
-
 /** Built-in tags that only have a value once the dossier reached some states. */
-const TAG_KINDS: Record<string, readonly MailTemplateKind[]> = {
-  'date de décision': DECISION_KINDS,
-  motivation: DECISION_KINDS,
-  'date de passage en instruction': ['dossier_instruction_started', ...DECISION_KINDS],
-};
+const TAG_KINDS: Record<string, readonly MailTemplateKind[]> = Object.fromEntries(
+  BUILT_IN_MAIL_TAGS.flatMap((tag) => (tag.kinds ? [[normalizeTag(tag.tag), tag.kinds]] : [])),
+);
 
 /** Normal form used to compare tags: Unicode NFC, trimmed, single spaces, lower case. */
 export function normalizeTag(tag: string): string {

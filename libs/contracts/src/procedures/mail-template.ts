@@ -59,7 +59,15 @@ export interface MailTagView {
   description: string;
   /** Set for tags that stand for a form field. */
   fieldStableId?: string;
+  /** E-mails in which the tag has a value; absent means every e-mail. */
+  kinds?: readonly MailTemplateKind[];
 }
+
+const DECISION_KINDS: readonly MailTemplateKind[] = [
+  'dossier_accepted',
+  'dossier_refused',
+  'dossier_closed_without_follow_up',
+];
 
 /** Tags that every template may use, whatever the form. Field labels add one tag each. */
 export const BUILT_IN_MAIL_TAGS: readonly MailTagView[] = [
@@ -68,7 +76,11 @@ export const BUILT_IN_MAIL_TAGS: readonly MailTagView[] = [
   { tag: 'nom du service', description: 'Organisme qui gère la démarche' },
   { tag: 'lien dossier', description: 'Lien vers le dossier de l’usager' },
   { tag: 'date de dépôt', description: 'Date de dépôt du dossier' },
-  { tag: 'date de passage en instruction', description: 'Date de passage en instruction' },
-  { tag: 'date de décision', description: 'Date de la décision' },
-  { tag: 'motivation', description: 'Motivation de la décision' },
+  {
+    tag: 'date de passage en instruction',
+    description: 'Date de passage en instruction',
+    kinds: ['dossier_instruction_started', ...DECISION_KINDS],
+  },
+  { tag: 'date de décision', description: 'Date de la décision', kinds: DECISION_KINDS },
+  { tag: 'motivation', description: 'Motivation de la décision', kinds: DECISION_KINDS },
 ];

@@ -55,7 +55,7 @@ export function MailTemplateEditor({ procedure }: BuilderSectionProps) {
           procedureId={procedure.id}
           kind={kind}
           template={template}
-          tags={resource.data.tags.filter((tag) => tagUsableIn(tag.tag, kind))}
+          tags={resource.data.tags.filter((tag) => tagUsableIn(tag, kind))}
         />
       )}
     </>

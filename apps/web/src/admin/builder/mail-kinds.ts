@@ -1,4 +1,4 @@
-import type { MailTemplateKind } from '@tps/contracts';
+import type { MailTagView, MailTemplateKind } from '@tps/contracts';
 
 /** French names of the five e-mails, in the order a dossier goes through them. */
 export const MAIL_KIND_LABELS: Record<MailTemplateKind, string> = {
@@ -24,25 +24,7 @@ export function isMailKind(value: string | undefined): value is MailTemplateKind
   return value !== undefined && value in MAIL_KIND_LABELS;
 }
 
-const DECISION_KINDS: readonly MailTemplateKind[] = [
-  'dossier_accepted',
-  'dossier_refused',
-  'dossier_closed_without_follow_up',
-];
-
-/**
- * Built-in tags that have a value only from some state on. The procedures service rejects them
- * in the other templates; the API does not list this, so it is repeated here to offer only
- * usable tags.
- */
-const TAG_KINDS: Record<string, readonly MailTemplateKind[]> = {
-  'date de décision': DECISION_KINDS,
-  motivation: DECISION_KINDS,
-  'date de passage en instruction': ['dossier_instruction_started', ...DECISION_KINDS],
-};
-
-export function tagUsableIn(tag: string, kind: MailTemplateKind): boolean {
-  const kinds = TAG_KINDS[tag.normalize('NFC').trim().toLowerCase()];
-
-  return kinds === undefined || kinds.includes(kind);
+/** Whether the tag has a value in this e-mail; the server lists the e-mails of restricted tags. */
+export function tagUsableIn(tag: MailTagView, kind: MailTemplateKind): boolean {
+  return tag.kinds === undefined || tag.kinds.includes(kind);
 }
