@@ -45,6 +45,15 @@ export function MailTemplatesSection({ procedure }: BuilderSectionProps) {
                     </span>
                   </p>
                 )}
+                {template?.unknownTags && template.unknownTags.length > 0 && (
+                  <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-1w">
+                    <p>
+                      Balises qui ne correspondent plus à aucun champ :{' '}
+                      {template.unknownTags.map((tag) => `--${tag}--`).join(', ')}. Corrigez cet
+                      e-mail : la démarche ne pourra pas être publiée tant qu’il les contient.
+                    </p>
+                  </div>
+                )}
                 <Link className="fr-link fr-icon-edit-line fr-link--icon-left" to={`${base}/${kind}`}>
                   Modifier l’e-mail « {MAIL_KIND_LABELS[kind]} »
                 </Link>
