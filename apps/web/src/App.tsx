@@ -22,7 +22,7 @@ function signedIn(page: ReactNode) {
   return <RequireAuth>{page}</RequireAuth>;
 }
 
-/** Every page of the site; paths are French because users read them. */
+/** Routes every page of the site. Paths are French because users read them. */
 export function App() {
   return (
     <Layout>

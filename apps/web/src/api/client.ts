@@ -123,7 +123,7 @@ export function uploadFile<T>(
       try {
         body = JSON.parse(request.responseText) as typeof body;
       } catch {
-        // Left empty: the status alone then tells what happened.
+        // Not JSON: the status code alone then describes the failure.
       }
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);

@@ -10,7 +10,7 @@ interface AuthState {
   signIn: (email: string, password: string) => Promise<AccountView>;
   signUp: (email: string, password: string) => Promise<AccountView>;
   signOut: () => Promise<void>;
-  /** Forgets the account after the gateway answered 401 (expired session). */
+  /** Forgets the account after a 401 from the gateway (expired session). */
   sessionExpired: () => void;
 }
 

@@ -9,7 +9,7 @@ const SEVERITY: Record<DossierState, string> = {
   [DossierState.SansSuite]: 'fr-badge--warning',
 };
 
-/** The dossier's state as a DSFR badge, with « archivé » beside it when archived. */
+/** Shows the dossier's state as a DSFR badge, with « Archivé » beside it when archived. */
 export function DossierStateBadge({ state, archived = false }: { state: DossierState; archived?: boolean }) {
   return (
     <span className="fr-badges-group fr-badges-group--sm" style={{ display: 'inline-flex' }}>

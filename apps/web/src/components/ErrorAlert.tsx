@@ -7,7 +7,7 @@ interface ErrorAlertProps {
   listFields?: boolean;
 }
 
-/** A DSFR error alert for a failed request, announced at once by screen readers. */
+/** Shows a failed request as a DSFR error alert, which screen readers announce at once. */
 export function ErrorAlert({ error, title = 'Une erreur est survenue', listFields = true }: ErrorAlertProps) {
   const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
   return (

@@ -5,7 +5,7 @@ export interface Resource<T> {
   error: unknown;
   loading: boolean;
   reload: () => void;
-  /** Replaces the data with a value the page already has (e.g. the body of a PATCH answer). */
+  /** Replaces the data with a value the page already has (e.g. the body of a PATCH response). */
   setData: (value: T) => void;
 }
 
@@ -39,7 +39,7 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     return () => {
       cancelled = true;
     };
-    // `load` is recreated on every render; `key` says when the data to load changes.
+    // `load` is recreated on every render, so `key` alone marks a change of the data to load.
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

@@ -74,7 +74,7 @@ function Tile({ title, text, to }: { title: string; text: string; to: string }) 
   );
 }
 
-/** The public catalogue: every published procedure, with a link to its start page. */
+/** Lists every published procedure, with a link to its start page. */
 function PublishedProcedures() {
   const procedures = useResource(() => api<ProcedureSummary[]>('GET', '/procedures'), 'catalogue');
   return (

@@ -7,7 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePageTitle } from '../layout/usePageTitle';
 
-/** Where to go after signing in: only paths of this site, never another origin. */
+/** Returns where to go after signing in: a path of this site, never another origin. */
 export function safeNext(next: string | null, fallback: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }

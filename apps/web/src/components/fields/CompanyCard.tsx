@@ -4,7 +4,7 @@ import { formatDate } from '../format';
 
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
-/** What API Entreprise told about a SIRET, or why it could not tell it yet. */
+/** Shows the company API Entreprise returned for a SIRET, or why the lookup has no result yet. */
 export function CompanyCard({ siret }: { siret: SiretFieldData }) {
   if (siret.status === 'pending') {
     return (
