@@ -46,11 +46,14 @@ export function DossierPage() {
   if (!dossier || dossier.id !== id) {
     return <Loading label="Chargement du dossier…" />;
   }
+  // The history entry keeps its state on a reload, so the notice also requires the en
+  // construction state. Otherwise an applicant who reloads after the decision would still read it.
+  const justDeposited = deposited && dossier.state === DossierState.EnConstruction;
 
   return (
     <>
       <BackLink />
-      {deposited && (
+      {justDeposited && (
         <div className="fr-alert fr-alert--success fr-mt-3w fr-mb-3w" role="status">
           <h2 className="fr-alert__title">Votre dossier a bien été déposé</h2>
           <p>
@@ -65,7 +68,7 @@ export function DossierPage() {
       <h1 className="fr-mb-1w">Dossier n° {dossier.number}</h1>
       <p className="fr-text--lead">{dossier.procedureTitle}</p>
 
-      {!(deposited && dossier.state === DossierState.EnConstruction) && (
+      {!justDeposited && (
         <StateNotice dossier={dossier} />
       )}
 
