@@ -5,14 +5,17 @@ import compression from 'compression';
 import express, { type Router } from 'express';
 
 /**
- * Content-Security-Policy of the web front: scripts, styles, images, fonts and API calls come
- * from the site itself only, and nothing may frame the site.
+ * Content-Security-Policy of the web front: scripts, fonts and API calls come from the site
+ * itself only, and nothing may frame the site. Images may also be data: URLs, because the DSFR
+ * stylesheet embeds its SVGs that way (the Marianne logo, the checkbox tick, the select arrow).
  */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
+  // Inline styles only, never inline scripts: the administrator's e-mail preview is the
+  // e-mail's own HTML, styled inline, in a sandboxed srcdoc frame that inherits this policy.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -65,6 +65,8 @@ export function FieldValue({ field, attachmentBaseUrl }: FieldValueProps) {
       ) : (
         <Empty />
       );
+    case FieldType.Phone:
+      return value ? <p className="fr-mb-0">{formatPhone(String(value))}</p> : <Empty />;
     case FieldType.Text:
     case FieldType.Textarea:
     case FieldType.Integer:
@@ -72,7 +74,6 @@ export function FieldValue({ field, attachmentBaseUrl }: FieldValueProps) {
     case FieldType.Civility:
     case FieldType.DropDownList:
     case FieldType.Email:
-    case FieldType.Phone:
       if (value === null || value === undefined || value === '') {
         return <Empty />;
       }
@@ -82,6 +83,11 @@ export function FieldValue({ field, attachmentBaseUrl }: FieldValueProps) {
         </p>
       );
   }
+}
+
+/** Writes a 10-digit French number in pairs (06 12 34 56 78); other numbers stay as stored. */
+function formatPhone(phone: string): string {
+  return /^0\d{9}$/.test(phone) ? (phone.match(/\d{2}/g) ?? []).join(' ') : phone;
 }
 
 function Empty() {
