@@ -408,6 +408,29 @@ describe('dossiers life cycle', () => {
         'Durand',
       );
     });
+
+    it('keeps required values from being emptied en_construction', async () => {
+      const submitted = await harness.submittedDossier(applicant, procedure, complete());
+
+      const error = await harness.fail(DossierSubjects.updateFields, applicant, {
+        dossierId: submitted.id,
+        values: { [name]: '   ' },
+      });
+
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.details?.fields).toEqual([
+        {
+          field: `values.${name}`,
+          label: 'Nom',
+          message: 'Ce champ est obligatoire et le dossier est déposé : il ne peut pas être vidé.',
+        },
+      ]);
+      const stored = await harness.send<DossierView>(DossierSubjects.get, applicant, {
+        dossierId: submitted.id,
+      });
+      expect(stored.fields.find((field) => field.definition.stableId === name)?.value).not.toBe('');
+      expect(stored.version).toBe(submitted.version);
+    });
   });
 
   describe('instruction', () => {

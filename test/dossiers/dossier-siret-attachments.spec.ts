@@ -410,6 +410,37 @@ describe('dossier SIRET fields and attachments', () => {
       });
     });
 
+    it('keeps the last file of a required field once submitted', async () => {
+      const dossier = await create();
+      const first = await upload(dossier.id, 'premier.pdf', '%PDF-1.4 premier');
+      await harness.send(DossierSubjects.submit, applicant, { dossierId: dossier.id });
+
+      const error = await harness.fail(DossierSubjects.removeAttachment, applicant, {
+        dossierId: dossier.id,
+        attachmentId: first.id,
+      });
+
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.details?.fields?.[0]).toMatchObject({ field: `values.${proof}`, label: 'Justificatif' });
+      const kept = await harness.send<DossierView>(DossierSubjects.get, applicant, { dossierId: dossier.id });
+      expect(fieldOf(kept, proof)?.attachments?.map((attachment) => attachment.id)).toEqual([first.id]);
+    });
+
+    it('replaces the file of a required field once submitted', async () => {
+      const dossier = await create();
+      const first = await upload(dossier.id, 'ancien.pdf', '%PDF-1.4 ancien');
+      await harness.send(DossierSubjects.submit, applicant, { dossierId: dossier.id });
+      const second = await upload(dossier.id, 'nouveau.pdf', '%PDF-1.4 nouveau');
+
+      await harness.send(DossierSubjects.removeAttachment, applicant, {
+        dossierId: dossier.id,
+        attachmentId: first.id,
+      });
+
+      const view = await harness.send<DossierView>(DossierSubjects.get, applicant, { dossierId: dossier.id });
+      expect(fieldOf(view, proof)?.attachments?.map((attachment) => attachment.id)).toEqual([second.id]);
+    });
+
     it('freezes files once en_instruction', async () => {
       const dossier = await create();
       const attachment = await upload(dossier.id, 'piece.pdf', '%PDF-1.4 test');

@@ -118,6 +118,9 @@ export class AttachmentsService {
         throw DomainError.notFound(ATTACHMENT_NOT_FOUND_MESSAGE);
       }
       assertEditable(dossier);
+      if (dossier.state === DossierState.EnConstruction) {
+        await this.assertNotLastRequired(dossier, attachment, manager);
+      }
       await manager.delete(AttachmentEntity, { id: attachmentId });
       await touchDossier(manager, dossier.id);
 
@@ -129,6 +132,39 @@ export class AttachmentsService {
       this.logger.warn(
         { err: error, dossierId, attachmentId, objectKey: removed.objectKey },
         'attachment object deletion failed; the object is orphaned',
+      );
+    }
+  }
+
+  /**
+   * Rejects removing the only file of a required field once the dossier is submitted: the
+   * instructors would receive a dossier that could not have been submitted that way.
+   */
+  private async assertNotLastRequired(
+    dossier: DossierEntity,
+    attachment: AttachmentEntity,
+    manager: EntityManager,
+  ): Promise<void> {
+    const revision = await this.procedures.getRevision(dossier.revisionId, manager);
+    const field = revision.fields.find((candidate) => candidate.stableId === attachment.fieldStableId);
+    if (!field?.required) {
+      return;
+    }
+    const remaining = await manager.countBy(AttachmentEntity, {
+      dossierId: dossier.id,
+      fieldStableId: attachment.fieldStableId,
+    });
+    if (remaining <= 1) {
+      throw DomainError.invalid(
+        [
+          {
+            field: `values.${field.stableId}`,
+            label: field.label,
+            message:
+              'Ce fichier est obligatoire et le dossier est déposé : ajoutez d’abord le fichier qui le remplace, puis supprimez celui-ci.',
+          },
+        ],
+        'Impossible de supprimer la seule pièce d’un champ obligatoire d’un dossier déposé.',
       );
     }
   }

@@ -14,6 +14,7 @@ import {
   type FieldDefinition,
   type FieldError,
   FieldType,
+  isEmptyFieldValue,
   type NormalizedFieldValue,
   normalizeFieldValue,
   type SiretFieldData,
@@ -126,7 +127,18 @@ export class ApplicantDossiersService {
         continue;
       }
       const result = normalizeFieldValue(definition, raw);
-      if (result.ok) {
+      if (
+        result.ok &&
+        current.state === DossierState.EnConstruction &&
+        definition.required &&
+        isEmptyFieldValue(definition, result.value)
+      ) {
+        errors.push({
+          field: `values.${stableId}`,
+          label: definition.label,
+          message: 'Ce champ est obligatoire et le dossier est déposé : il ne peut pas être vidé.',
+        });
+      } else if (result.ok) {
         normalized.set(stableId, { definition, value: result.value });
       } else {
         errors.push({ field: `values.${stableId}`, label: definition.label, message: result.message });
