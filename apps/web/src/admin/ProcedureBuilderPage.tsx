@@ -138,7 +138,7 @@ function SideMenu({ base, active }: { base: string; active: string }) {
 }
 
 function BuilderStatus({ loading, error }: { loading: boolean; error: unknown }) {
-  const missing = error instanceof ApiError && (error.status === 404 || error.status === 403);
+  const missing = error instanceof ApiError && (error.isNotFound() || error.status === 403);
   usePageTitle(missing ? 'Démarche introuvable' : 'Démarche');
   if (loading || error === undefined) {
     return <Loading />;

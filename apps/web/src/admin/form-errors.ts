@@ -4,26 +4,10 @@ export type FieldErrors = Record<string, string>;
 
 /**
  * Field errors of a failed request, keyed by property path (`title`, `options.choices`), worded
- * for display next to the input: validation messages start with the property name
- * (« title doit comporter… »), which becomes « Ce champ doit comporter… ».
+ * for display next to the input by `ApiError.fieldErrors`.
  */
 export function fieldErrorsOf(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError)) {
-    return {};
-  }
-  const errors: FieldErrors = {};
-  for (const [field, message] of Object.entries(error.fieldErrors())) {
-    errors[field] = displayMessage(field, message);
-  }
-
-  return errors;
-}
-
-function displayMessage(field: string, message: string): string {
-  const text = message.startsWith(`${field} `) ? `Ce champ ${message.slice(field.length + 1)}` : message;
-  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
-
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  return error instanceof ApiError ? error.fieldErrors() : {};
 }
 
 /** True when at least one of the listed fields has an error shown next to its input. */

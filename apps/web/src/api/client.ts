@@ -30,15 +30,44 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Field errors keyed by field name (or stable id for dossier values). */
+  /**
+   * True for a 404, and for a 400 about a malformed id in the address (`/dossiers/abc`): for the
+   * user both mean that the link leads nowhere.
+   */
+  isNotFound(): boolean {
+    if (this.status === 404) {
+      return true;
+    }
+    const fields = this.details.fields ?? [];
+    return (
+      this.status === 400 &&
+      fields.length > 0 &&
+      fields.every((field) => ADDRESS_PARAMETERS.has(field.field))
+    );
+  }
+
+  /**
+   * Field errors keyed by field name (or `values.<stableId>` for dossier values), worded to sit
+   * next to their input: « password doit comporter… » becomes « Ce champ doit comporter… ».
+   */
   fieldErrors(): Record<string, string> {
     const byField: Record<string, string> = {};
     for (const error of this.details.fields ?? []) {
-      byField[error.field] ??= error.message;
+      byField[error.field] ??= besideInput(error.field, error.message);
     }
     return byField;
   }
 }
+
+/** Rewords a validation message that starts with the property name, for display under its input. */
+function besideInput(field: string, message: string): string {
+  const text = message.startsWith(`${field} `) ? `Ce champ ${message.slice(field.length + 1)}` : message;
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/** Route parameters of the gateway's paths, checked before any service is called. */
+const ADDRESS_PARAMETERS = new Set(['id', 'stableId', 'attachmentId', 'kind']);
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -150,6 +179,9 @@ export function uploadFile<T>(
 
 /** Message to show for any thrown value. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 400 && error.isNotFound()) {
+    return 'Cette adresse ne mène à aucune page : vérifiez le lien, ou repartez de l’accueil.';
+  }
   if (error instanceof ApiError) {
     return error.message;
   }

@@ -30,6 +30,8 @@ const SIRET_POLL_MAX = 12;
 /** Location state of the dossier page after a submission, to show the success notice. */
 export interface DossierPageState {
   deposited?: boolean;
+  /** Why the last changes were not saved: the dossier stopped being editable meanwhile. */
+  notSaved?: string;
 }
 
 /** Renders the applicant's form of a brouillon or en_construction dossier, saved as they type. */
@@ -40,7 +42,7 @@ export function DossierFormPage() {
   usePageTitle(dossier ? `Dossier n° ${dossier.number} – formulaire` : 'Formulaire du dossier');
 
   if (resource.error !== undefined) {
-    const notFound = resource.error instanceof ApiError && resource.error.status === 404;
+    const notFound = resource.error instanceof ApiError && resource.error.isNotFound();
     return (
       <>
         <h1>{notFound ? 'Dossier introuvable' : 'Formulaire du dossier'}</h1>
@@ -90,6 +92,14 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
     autosave.setValue(stableId, value);
     clearSubmitError(stableId);
   }
+
+  // An instructor took the dossier while the form was open: show it as it now is, and say why.
+  useEffect(() => {
+    if (autosave.status.kind === 'locked') {
+      const state: DossierPageState = { notSaved: autosave.status.message };
+      void navigate(`/dossiers/${dossier.id}`, { state, replace: true });
+    }
+  }, [autosave.status, dossier.id, navigate]);
 
   // Moves focus to the error summary (or alert) once it is rendered.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import type { DossierFieldView, DossierView, TransitionView } from '@tps/contracts';
-import { DossierState } from '@tps/contracts/dossiers/dossier-state';
+import { APPLICANT_EDITABLE_STATES, DossierState } from '@tps/contracts/dossiers/dossier-state';
 import { FieldType } from '@tps/contracts/procedures/field-type';
 import { Link, useLocation, useParams } from 'react-router';
 
@@ -28,13 +28,14 @@ const ACTION_LABELS: Record<TransitionView['action'], string> = {
 export function DossierPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const deposited = (location.state as DossierPageState | null)?.deposited === true;
+  const pageState = location.state as DossierPageState | null;
+  const deposited = pageState?.deposited === true;
   const resource = useResource(() => api<DossierView>('GET', `/dossiers/${id}`), id);
   const dossier = resource.data;
   usePageTitle(dossier ? `Dossier n° ${dossier.number}` : 'Dossier');
 
   if (resource.error !== undefined) {
-    const notFound = resource.error instanceof ApiError && resource.error.status === 404;
+    const notFound = resource.error instanceof ApiError && resource.error.isNotFound();
     return (
       <>
         <h1>{notFound ? 'Dossier introuvable' : 'Dossier'}</h1>
@@ -53,6 +54,12 @@ export function DossierPage() {
   return (
     <>
       <BackLink />
+      {pageState?.notSaved && !APPLICANT_EDITABLE_STATES.has(dossier.state) && (
+        <div className="fr-alert fr-alert--warning fr-mt-3w fr-mb-3w" role="alert">
+          <h2 className="fr-alert__title">Vos dernières modifications n’ont pas été enregistrées</h2>
+          <p>{pageState.notSaved}</p>
+        </div>
+      )}
       {justDeposited && (
         <div className="fr-alert fr-alert--success fr-mt-3w fr-mb-3w" role="status">
           <h2 className="fr-alert__title">Votre dossier a bien été déposé</h2>
@@ -63,7 +70,7 @@ export function DossierPage() {
         </div>
       )}
       <p className="fr-mt-3w fr-mb-1w">
-        <DossierStateBadge state={dossier.state} archived={dossier.archived} />
+        <DossierStateBadge state={dossier.state} />
       </p>
       <h1 className="fr-mb-1w">Dossier n° {dossier.number}</h1>
       <p className="fr-text--lead">{dossier.procedureTitle}</p>
@@ -208,7 +215,10 @@ function FieldList({ dossier }: { dossier: DossierView }) {
 }
 
 function History({ transitions, createdAt }: { transitions: TransitionView[]; createdAt: string }) {
-  const ordered = [...transitions].sort((left, right) => left.at.localeCompare(right.at));
+  // Archiving is the instructors' filing, not a step of the applicant's dossier.
+  const ordered = transitions
+    .filter((transition) => transition.action !== 'archiver' && transition.action !== 'desarchiver')
+    .sort((left, right) => left.at.localeCompare(right.at));
   return (
     <ol>
       <li>

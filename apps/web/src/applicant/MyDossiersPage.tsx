@@ -60,7 +60,7 @@ export function MyDossiersPage() {
                         </td>
                         <td>{dossier.procedureTitle}</td>
                         <td>
-                          <DossierStateBadge state={dossier.state} archived={dossier.archived} />
+                          <DossierStateBadge state={dossier.state} />
                         </td>
                         <td>{formatDateTime(dossier.updatedAt)}</td>
                       </tr>

@@ -22,7 +22,7 @@ export function ProcedureStartPage() {
   usePageTitle(procedure ? procedure.title : 'Démarche');
 
   if (resource.error !== undefined) {
-    const notFound = resource.error instanceof ApiError && resource.error.status === 404;
+    const notFound = resource.error instanceof ApiError && resource.error.isNotFound();
     return (
       <>
         <h1>{notFound ? 'Démarche introuvable' : 'Démarche'}</h1>

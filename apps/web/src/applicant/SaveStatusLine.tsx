@@ -44,6 +44,10 @@ export function SaveStatusLine({ status, invalidCount, isDraft, onRetry }: SaveS
       message = `Échec de l’enregistrement : ${status.message} Vos saisies restent sur cette page et seront envoyées à nouveau à la prochaine modification.`;
       className += ' fr-error-text fr-mt-0';
       break;
+    case 'locked':
+      message = `Vos dernières modifications n’ont pas été enregistrées : ${status.message}`;
+      className += ' fr-error-text fr-mt-0';
+      break;
     case 'idle':
       break;
   }

@@ -13,7 +13,9 @@ export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** The dossier left the editable states (an instructor took it): nothing more can be saved. */
+  | { kind: 'locked'; message: string };
 
 export interface Autosave {
   values: Record<string, FieldInputValue>;
@@ -113,6 +115,11 @@ export function useAutosave(
       setStatus({ kind: 'saved', at: new Date() });
       onSavedRef.current(view);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        pendingRef.current.clear();
+        setStatus({ kind: 'locked', message: error.message });
+        return;
+      }
       const fieldErrors =
         error instanceof ApiError && error.status === 400 ? (error.details.fields ?? []) : [];
       const rejected: Record<string, string> = {};

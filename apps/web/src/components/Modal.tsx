@@ -17,6 +17,7 @@ interface ModalProps {
 export function Modal({ title, open, onClose, children, footer }: ModalProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const titleRef = useRef<HTMLHeadingElement>(null);
 
   // Kept in a ref rather than an effect cleanup: StrictMode runs effects twice on mount, which
   // would spend the cleanup before the dialog is ever closed.
@@ -30,6 +31,16 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
     if (open && !dialog.open) {
       openerRef.current = document.activeElement as HTMLElement | null;
       dialog.showModal();
+      // The DSFR shows the modal through a CSS transition, and showModal() cannot focus inside
+      // a dialog that is still hidden: focus once it is drawn. A field marked autoFocus comes
+      // first, else the title, so screen readers read the question before the buttons.
+      requestAnimationFrame(() => {
+        if (dialog.contains(document.activeElement) && document.activeElement !== dialog) {
+          return;
+        }
+        const preferred = dialog.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
+        (preferred ?? titleRef.current)?.focus();
+      });
     } else if (!open && dialog.open) {
       dialog.close();
       openerRef.current?.focus();
@@ -57,7 +68,7 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
                 </button>
               </div>
               <div className="fr-modal__content">
-                <h1 id={titleId} className="fr-modal__title">
+                <h1 id={titleId} className="fr-modal__title" ref={titleRef} tabIndex={-1}>
                   {title}
                 </h1>
                 {children}

@@ -17,6 +17,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const closeMenuButtonRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
 
   // After client-side navigation, focus moves to the new content, as after a page load.
@@ -28,6 +30,19 @@ export function Layout({ children }: { children: ReactNode }) {
     }
     mainRef.current?.focus();
   }, [location.pathname]);
+
+  // The small-screen menu covers the page: focus goes into it when it opens, and back to the
+  // « Menu » button when it closes.
+  useEffect(() => {
+    if (menuOpen) {
+      closeMenuButtonRef.current?.focus();
+    }
+  }, [menuOpen]);
+
+  function closeMenu() {
+    setMenuOpen(false);
+    menuButtonRef.current?.focus();
+  }
 
   async function onSignOut() {
     await signOut();
@@ -107,6 +122,7 @@ export function Layout({ children }: { children: ReactNode }) {
                       aria-expanded={menuOpen}
                       id="bouton-menu"
                       title="Menu"
+                      ref={menuButtonRef}
                       onClick={() => setMenuOpen(true)}
                     >
                       Menu
@@ -130,6 +146,11 @@ export function Layout({ children }: { children: ReactNode }) {
           className={`fr-header__menu fr-modal${menuOpen ? ' fr-modal--opened' : ''}`}
           id="menu-principal"
           aria-labelledby="bouton-menu"
+          onKeyDown={(event) => {
+            if (menuOpen && event.key === 'Escape') {
+              closeMenu();
+            }
+          }}
         >
           <div className="fr-container">
             <button
@@ -137,7 +158,8 @@ export function Layout({ children }: { children: ReactNode }) {
               className="fr-btn--close fr-btn"
               aria-controls="menu-principal"
               title="Fermer"
-              onClick={() => setMenuOpen(false)}
+              ref={closeMenuButtonRef}
+              onClick={closeMenu}
             >
               Fermer
             </button>
