@@ -70,7 +70,10 @@ export async function seed(gatewayUrl: string, options: SeedOptions = {}): Promi
   return { accounts: [...DEMO_ACCOUNTS], password: DEMO_PASSWORD, procedures };
 }
 
-async function createAndPublish(admin: ApiClient, fixture: ProcedureFixture): Promise<SeededProcedure> {
+async function createAndPublish(
+  admin: ApiClient,
+  fixture: ProcedureFixture,
+): Promise<SeededProcedure> {
   const procedure = await admin.post<ProcedureView>(
     '/api/admin/procedures',
     {
@@ -85,18 +88,32 @@ async function createAndPublish(admin: ApiClient, fixture: ProcedureFixture): Pr
   const base = `/api/admin/procedures/${procedure.id}`;
   const fieldIds: Record<string, string> = {};
   for (const field of fixture.fields) {
-    const created = await admin.post<FieldDefinition>(`${base}/fields`, toCreateFieldBody(field), 201);
+    const created = await admin.post<FieldDefinition>(
+      `${base}/fields`,
+      toCreateFieldBody(field),
+      201,
+    );
     fieldIds[field.key] = created.stableId;
   }
   for (const email of fixture.instructorEmails) {
     await admin.post(`${base}/instructors`, { email }, 201);
   }
   for (const template of fixture.mailTemplates ?? []) {
-    await admin.put(`${base}/mail-templates/${template.kind}`, { subject: template.subject, body: template.body });
+    await admin.put(`${base}/mail-templates/${template.kind}`, {
+      subject: template.subject,
+      body: template.body,
+    });
   }
   const published = await admin.post<ProcedureView>(`${base}/publish`, undefined, 200);
 
-  return { key: fixture.key, id: published.id, path: published.path, title: published.title, created: true, fieldIds };
+  return {
+    key: fixture.key,
+    id: published.id,
+    path: published.path,
+    title: published.title,
+    created: true,
+    fieldIds,
+  };
 }
 
 async function completeExisting(
@@ -152,7 +169,10 @@ function toCreateFieldBody(field: FieldFixture): Record<string, unknown> {
 }
 
 /** Finds each fixture field in a stored revision by its label, which is unique per procedure. */
-function mapFieldIdsByLabel(fixture: ProcedureFixture, fields: FieldDefinition[]): Record<string, string> {
+function mapFieldIdsByLabel(
+  fixture: ProcedureFixture,
+  fields: FieldDefinition[],
+): Record<string, string> {
   const fieldIds: Record<string, string> = {};
   for (const field of fixture.fields) {
     const stored = fields.find((candidate) => candidate.label === field.label);

@@ -61,7 +61,14 @@ async function main(): Promise<void> {
 
   const gatewayUrl = `http://localhost:${APP_PORTS.gateway}`;
   const seeded = await seed(gatewayUrl);
-  printSummary(gatewayUrl, databaseUrl, natsUrl, seeded, readyAt - startedAt, Date.now() - startedAt);
+  printSummary(
+    gatewayUrl,
+    databaseUrl,
+    natsUrl,
+    seeded,
+    readyAt - startedAt,
+    Date.now() - startedAt,
+  );
 }
 
 function printSummary(

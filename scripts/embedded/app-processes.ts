@@ -8,7 +8,13 @@ import { createInterface } from 'node:readline';
  * lines to this process's output, and waits for its `/ready` endpoint.
  */
 
-export const APP_NAMES = ['procedures', 'dossiers', 'enrichment', 'notifications', 'gateway'] as const;
+export const APP_NAMES = [
+  'procedures',
+  'dossiers',
+  'enrichment',
+  'notifications',
+  'gateway',
+] as const;
 export type AppName = (typeof APP_NAMES)[number];
 
 /** HTTP port of each app's probes (and of the API for the gateway), as in .env.example. */
@@ -39,7 +45,10 @@ export class AppProcess {
   }
 
   /** Starts the app; `onUnexpectedExit` is called when it exits before stop() was called. */
-  start(env: Record<string, string | undefined>, onUnexpectedExit: (code: number | null) => void): void {
+  start(
+    env: Record<string, string | undefined>,
+    onUnexpectedExit: (code: number | null) => void,
+  ): void {
     const main = join(this.rootDir, 'dist', 'apps', this.name, 'src', 'main.js');
     if (!existsSync(main)) {
       throw new Error(`${main} does not exist: run npm run build first`);
@@ -66,7 +75,9 @@ export class AppProcess {
     let lastProblem = 'no response yet';
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) {
-        throw new Error(`${this.name} exited with code ${this.child?.exitCode} before it was ready`);
+        throw new Error(
+          `${this.name} exited with code ${this.child?.exitCode} before it was ready`,
+        );
       }
       try {
         const response = await fetch(`${this.url}/ready`, { signal: AbortSignal.timeout(2000) });

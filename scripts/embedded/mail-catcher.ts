@@ -64,12 +64,20 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
         .catch(callback);
     },
   });
-  await listen(smtp, (done) => smtp.listen(options.smtpPort, host, done), `SMTP port ${options.smtpPort}`);
+  await listen(
+    smtp,
+    (done) => smtp.listen(options.smtpPort, host, done),
+    `SMTP port ${options.smtpPort}`,
+  );
   // Errors of single connections (a client that hangs up) must not stop the catcher.
   smtp.on('error', () => undefined);
 
   const web = createServer((request, response) => serveWeb(messages, request, response));
-  await listen(web, (done) => web.listen(options.httpPort, host, done), `HTTP port ${options.httpPort}`);
+  await listen(
+    web,
+    (done) => web.listen(options.httpPort, host, done),
+    `HTTP port ${options.httpPort}`,
+  );
 
   return {
     smtpUrl: `smtp://${host}:${options.smtpPort}`,
@@ -89,13 +97,20 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
     list = [list];
   }
 
-  return list.flatMap((entry) => entry.value.map((address) => address.address ?? '')).filter(Boolean);
+  return list
+    .flatMap((entry) => entry.value.map((address) => address.address ?? ''))
+    .filter(Boolean);
 }
 
 /** Starts listening, turning EADDRINUSE and other bind errors into a rejection naming the port. */
-async function listen(emitter: EventEmitter, start: (done: () => void) => void, what: string): Promise<void> {
+async function listen(
+  emitter: EventEmitter,
+  start: (done: () => void) => void,
+  what: string,
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const fail = (error: Error): void => reject(new Error(`mail catcher cannot listen on ${what}: ${error.message}`));
+    const fail = (error: Error): void =>
+      reject(new Error(`mail catcher cannot listen on ${what}: ${error.message}`));
     emitter.once('error', fail);
     start(() => {
       emitter.off('error', fail);
@@ -104,7 +119,11 @@ async function listen(emitter: EventEmitter, start: (done: () => void) => void, 
   });
 }
 
-function serveWeb(messages: CaughtMail[], request: IncomingMessage, response: ServerResponse): void {
+function serveWeb(
+  messages: CaughtMail[],
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (request.method !== 'GET') {
     return send(response, 405, 'text/plain; charset=utf-8', 'Read-only: only GET is served.');
@@ -136,7 +155,12 @@ function serveWeb(messages: CaughtMail[], request: IncomingMessage, response: Se
     });
   }
   if (url.pathname === '/') {
-    return send(response, 200, 'text/html; charset=utf-8', renderIndex(messages, url.searchParams.get('id')));
+    return send(
+      response,
+      200,
+      'text/html; charset=utf-8',
+      renderIndex(messages, url.searchParams.get('id')),
+    );
   }
   send(response, 404, 'text/plain; charset=utf-8', 'Not found');
 }
@@ -184,7 +208,11 @@ function send(
   body: string,
   headers: Record<string, string> = {},
 ): void {
-  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
+  response.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    ...headers,
+  });
   response.end(body);
 }
 

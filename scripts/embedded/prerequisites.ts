@@ -25,7 +25,10 @@ const NATS_HELP = [
 
 /** Connects to DATABASE_URL, creating its database when the server is up but the database is missing. */
 export async function checkPostgres(databaseUrl: string): Promise<string | null> {
-  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const client = new Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -46,7 +49,10 @@ async function createDatabase(databaseUrl: string): Promise<string | null> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const admin = new Client({
+    connectionString: url.toString(),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
@@ -64,7 +70,11 @@ async function createDatabase(databaseUrl: string): Promise<string | null> {
 export async function checkNats(natsUrl: string): Promise<string | null> {
   let connection;
   try {
-    connection = await connect({ servers: [natsUrl], timeout: CONNECT_TIMEOUT_MS, reconnect: false });
+    connection = await connect({
+      servers: [natsUrl],
+      timeout: CONNECT_TIMEOUT_MS,
+      reconnect: false,
+    });
   } catch (error) {
     return `NATS is not reachable at ${natsUrl}: ${describe(error)}\n${NATS_HELP}`;
   }

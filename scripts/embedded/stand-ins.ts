@@ -36,7 +36,11 @@ export async function startStandIns(env: NodeJS.ProcessEnv, rootDir: string): Pr
   const started: StandIn[] = [];
   const close = async (): Promise<void> => {
     for (const standIn of [...started].reverse()) {
-      await standIn.close().catch((error: unknown) => console.error(`stopping ${standIn.name} failed: ${String(error)}`));
+      await standIn
+        .close()
+        .catch((error: unknown) =>
+          console.error(`stopping ${standIn.name} failed: ${String(error)}`),
+        );
     }
   };
 
@@ -44,12 +48,23 @@ export async function startStandIns(env: NodeJS.ProcessEnv, rootDir: string): Pr
     if (!env.S3_ENDPOINT) {
       const directory = join(rootDir, 'var', 's3');
       mkdirSync(directory, { recursive: true });
-      const server = new S3rver({ port: STAND_IN_PORTS.s3, address: '127.0.0.1', directory, silent: true });
+      const server = new S3rver({
+        port: STAND_IN_PORTS.s3,
+        address: '127.0.0.1',
+        directory,
+        silent: true,
+      });
       await server.run().catch((error: Error) => {
-        throw new Error(`the embedded S3 server cannot listen on port ${STAND_IN_PORTS.s3}: ${error.message}`);
+        throw new Error(
+          `the embedded S3 server cannot listen on port ${STAND_IN_PORTS.s3}: ${error.message}`,
+        );
       });
       const url = `http://127.0.0.1:${STAND_IN_PORTS.s3}`;
-      started.push({ name: 'S3 (s3rver)', url: `${url} (files in var/s3)`, close: () => server.close() });
+      started.push({
+        name: 'S3 (s3rver)',
+        url: `${url} (files in var/s3)`,
+        close: () => server.close(),
+      });
       Object.assign(overrides, {
         S3_ENDPOINT: url,
         S3_ACCESS_KEY: S3RVER_CREDENTIALS,
@@ -58,17 +73,33 @@ export async function startStandIns(env: NodeJS.ProcessEnv, rootDir: string): Pr
     }
 
     if (!env.SMTP_URL) {
-      const catcher = await startMailCatcher({ smtpPort: STAND_IN_PORTS.smtp, httpPort: STAND_IN_PORTS.mailWeb });
-      started.push({ name: 'Mail catcher', url: `${catcher.webUrl} (SMTP ${catcher.smtpUrl})`, close: () => catcher.close() });
+      const catcher = await startMailCatcher({
+        smtpPort: STAND_IN_PORTS.smtp,
+        httpPort: STAND_IN_PORTS.mailWeb,
+      });
+      started.push({
+        name: 'Mail catcher',
+        url: `${catcher.webUrl} (SMTP ${catcher.smtpUrl})`,
+        close: () => catcher.close(),
+      });
       overrides.SMTP_URL = catcher.smtpUrl;
     }
 
     if (!env.API_ENTREPRISE_URL) {
       const token = env.API_ENTREPRISE_TOKEN || SANDBOX_TOKEN;
-      const sandbox = await startApiEntrepriseSandbox({ port: STAND_IN_PORTS.sandbox, token }).catch((error: Error) => {
-        throw new Error(`the API Entreprise sandbox cannot listen on port ${STAND_IN_PORTS.sandbox}: ${error.message}`);
+      const sandbox = await startApiEntrepriseSandbox({
+        port: STAND_IN_PORTS.sandbox,
+        token,
+      }).catch((error: Error) => {
+        throw new Error(
+          `the API Entreprise sandbox cannot listen on port ${STAND_IN_PORTS.sandbox}: ${error.message}`,
+        );
       });
-      started.push({ name: 'API Entreprise sandbox', url: sandbox.url, close: () => sandbox.close() });
+      started.push({
+        name: 'API Entreprise sandbox',
+        url: sandbox.url,
+        close: () => sandbox.close(),
+      });
       Object.assign(overrides, { API_ENTREPRISE_URL: sandbox.url, API_ENTREPRISE_TOKEN: token });
     }
   } catch (error) {

@@ -53,7 +53,11 @@ export class ApiClient {
     readonly label: string,
   ) {}
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const expected = toArray(options.expect ?? [200, 201, 204]);
     const headers: Record<string, string> = { accept: 'application/json' };
     let body: string | FormData | undefined;
@@ -75,7 +79,9 @@ export class ApiClient {
     try {
       response = await fetch(new URL(path, this.baseUrl), { method, headers, body });
     } catch (error) {
-      throw new Error(`${call} failed: ${(error as Error).message} (is the gateway at ${this.baseUrl} running?)`);
+      throw new Error(
+        `${call} failed: ${(error as Error).message} (is the gateway at ${this.baseUrl} running?)`,
+      );
     }
     this.keepSessionCookie(response.headers);
     const text = await response.text();

@@ -63,7 +63,12 @@ function applicant(firstName: string, lastName: string): Applicant {
   return { email: `${local}@${APPLICANT_DOMAIN}`, firstName, lastName };
 }
 
-function pdf(fieldKey: string, filename: string, title: string, ...lines: string[]): PlannedAttachment {
+function pdf(
+  fieldKey: string,
+  filename: string,
+  title: string,
+  ...lines: string[]
+): PlannedAttachment {
   return { fieldKey, filename, title, lines };
 }
 
@@ -83,10 +88,24 @@ const transporteurs: DossierPlan[] = [
       },
     ],
     attachments: [
-      pdf('attestationCapacite', 'attestation-capacite-moreau.pdf', 'Attestation de capacite professionnelle', 'Titulaire : Julien Moreau', 'Transport de marchandises'),
-      pdf('capaciteFinanciere', 'liasse-fiscale-2025.pdf', 'Liasse fiscale 2025', 'Capitaux propres : 1 250 000 EUR'),
+      pdf(
+        'attestationCapacite',
+        'attestation-capacite-moreau.pdf',
+        'Attestation de capacite professionnelle',
+        'Titulaire : Julien Moreau',
+        'Transport de marchandises',
+      ),
+      pdf(
+        'capaciteFinanciere',
+        'liasse-fiscale-2025.pdf',
+        'Liasse fiscale 2025',
+        'Capitaux propres : 1 250 000 EUR',
+      ),
     ],
-    outcome: { kind: 'accepte', motivation: 'Inscription au registre sous le numéro 2026-84-00127.' },
+    outcome: {
+      kind: 'accepte',
+      motivation: 'Inscription au registre sous le numéro 2026-84-00127.',
+    },
   },
   {
     ref: 'T2',
@@ -104,7 +123,12 @@ const transporteurs: DossierPlan[] = [
       },
     ],
     attachments: [
-      pdf('attestationCapacite', 'capacite-lefevre.pdf', 'Attestation de capacite professionnelle', 'Titulaire : Sophie Lefevre'),
+      pdf(
+        'attestationCapacite',
+        'capacite-lefevre.pdf',
+        'Attestation de capacite professionnelle',
+        'Titulaire : Sophie Lefevre',
+      ),
       pdf('capaciteFinanciere', 'bilan-2023.pdf', 'Bilan 2023', 'Exercice clos le 31/12/2023'),
     ],
     outcome: {
@@ -128,8 +152,18 @@ const transporteurs: DossierPlan[] = [
       },
     ],
     attachments: [
-      pdf('attestationCapacite', 'attestation-benali.pdf', 'Attestation de capacite professionnelle', 'Titulaire : Karim Benali'),
-      pdf('capaciteFinanciere', 'attestation-expert-comptable.pdf', 'Attestation de l\'expert-comptable', 'Capitaux propres : 96 000 EUR'),
+      pdf(
+        'attestationCapacite',
+        'attestation-benali.pdf',
+        'Attestation de capacite professionnelle',
+        'Titulaire : Karim Benali',
+      ),
+      pdf(
+        'capaciteFinanciere',
+        'attestation-expert-comptable.pdf',
+        "Attestation de l'expert-comptable",
+        'Capitaux propres : 96 000 EUR',
+      ),
     ],
     outcome: { kind: 'en_construction' },
   },
@@ -137,7 +171,10 @@ const transporteurs: DossierPlan[] = [
     ref: 'T4',
     procedure: 'transporteurs',
     applicant: applicant('Nathalie', 'Girard'),
-    steps: [{ siret: '55204944776279', formeJuridique: 'SAS' }, { civilite: 'Mme', nom: 'Girard' }],
+    steps: [
+      { siret: '55204944776279', formeJuridique: 'SAS' },
+      { civilite: 'Mme', nom: 'Girard' },
+    ],
     attachments: [],
     outcome: { kind: 'brouillon' },
   },
@@ -149,7 +186,10 @@ const politiqueVille: DossierPlan[] = [
     procedure: 'politiqueVille',
     applicant: applicant('Claire', 'Dubois'),
     steps: [
-      { siret: '775 672 272 21138', titreProjet: 'Ateliers numériques pour les seniors de La Duchère' },
+      {
+        siret: '775 672 272 21138',
+        titreProjet: 'Ateliers numériques pour les seniors de La Duchère',
+      },
       {
         descriptionProjet:
           'Des ateliers hebdomadaires d’initiation au numérique (démarches en ligne, messagerie, ' +
@@ -165,9 +205,18 @@ const politiqueVille: DossierPlan[] = [
       },
     ],
     attachments: [
-      pdf('budgetPrevisionnel', 'budget-previsionnel-ateliers-numeriques.pdf', 'Budget previsionnel 2027', 'Charges : 48 500 EUR', 'Subvention Etat : 24 000 EUR'),
+      pdf(
+        'budgetPrevisionnel',
+        'budget-previsionnel-ateliers-numeriques.pdf',
+        'Budget previsionnel 2027',
+        'Charges : 48 500 EUR',
+        'Subvention Etat : 24 000 EUR',
+      ),
     ],
-    outcome: { kind: 'accepte', motivation: 'Subvention de 24 000 € attribuée par le comité de pilotage.' },
+    outcome: {
+      kind: 'accepte',
+      motivation: 'Subvention de 24 000 € attribuée par le comité de pilotage.',
+    },
   },
   {
     ref: 'P2',
@@ -189,7 +238,12 @@ const politiqueVille: DossierPlan[] = [
       { budgetTotal: '31 200', subventionDemandee: '9 000,50' },
     ],
     attachments: [
-      pdf('budgetPrevisionnel', 'budget-jardin-solidaire.pdf', 'Budget previsionnel du jardin solidaire', 'Charges : 31 200 EUR'),
+      pdf(
+        'budgetPrevisionnel',
+        'budget-jardin-solidaire.pdf',
+        'Budget previsionnel du jardin solidaire',
+        'Charges : 31 200 EUR',
+      ),
     ],
     outcome: {
       kind: 'sans_suite',
@@ -217,7 +271,12 @@ const politiqueVille: DossierPlan[] = [
       },
     ],
     attachments: [
-      pdf('budgetPrevisionnel', 'budget-aide-aux-devoirs.pdf', 'Budget previsionnel aide aux devoirs', 'Charges : 15 250,50 EUR'),
+      pdf(
+        'budgetPrevisionnel',
+        'budget-aide-aux-devoirs.pdf',
+        'Budget previsionnel aide aux devoirs',
+        'Charges : 15 250,50 EUR',
+      ),
     ],
     outcome: { kind: 'en_instruction' },
   },
@@ -238,7 +297,14 @@ const secretaireGeneral: DossierPlan[] = [
         declarationHonneur: true,
       },
     ],
-    attachments: [pdf('cv', 'cv-isabelle-martin.pdf', 'Isabelle Martin - Curriculum vitae', 'Directrice administrative et financiere')],
+    attachments: [
+      pdf(
+        'cv',
+        'cv-isabelle-martin.pdf',
+        'Isabelle Martin - Curriculum vitae',
+        'Directrice administrative et financiere',
+      ),
+    ],
     outcome: { kind: 'accepte' },
   },
   {
@@ -287,9 +353,15 @@ const secretaireGeneral: DossierPlan[] = [
     attachments: [pdf('cv', 'cv-rousseau.pdf', 'Elodie Rousseau', '(version incomplete)')],
     outcome: {
       kind: 'aller_retour',
-      request: 'Votre CV ne mentionne pas vos fonctions d’encadrement : merci d’en déposer une version complète.',
+      request:
+        'Votre CV ne mentionne pas vos fonctions d’encadrement : merci d’en déposer une version complète.',
       correction: { anneesExperience: '10' },
-      replacedAttachment: pdf('cv', 'cv-rousseau-complet.pdf', 'Elodie Rousseau - Curriculum vitae', 'Cheffe du bureau des affaires generales (encadrement de 8 agents)'),
+      replacedAttachment: pdf(
+        'cv',
+        'cv-rousseau-complet.pdf',
+        'Elodie Rousseau - Curriculum vitae',
+        'Cheffe du bureau des affaires generales (encadrement de 8 agents)',
+      ),
     },
   },
   {
@@ -312,12 +384,23 @@ const secretaireGeneral: DossierPlan[] = [
         declarationHonneur: true,
       },
     ],
-    attachments: [pdf('cv', 'cv-mehdi-laurent.pdf', 'Mehdi Laurent - Curriculum vitae', 'Chef de projet numerique')],
+    attachments: [
+      pdf(
+        'cv',
+        'cv-mehdi-laurent.pdf',
+        'Mehdi Laurent - Curriculum vitae',
+        'Chef de projet numerique',
+      ),
+    ],
     outcome: { kind: 'en_construction' },
   },
 ];
 
-export const DOSSIER_PLANS: readonly DossierPlan[] = [...transporteurs, ...politiqueVille, ...secretaireGeneral];
+export const DOSSIER_PLANS: readonly DossierPlan[] = [
+  ...transporteurs,
+  ...politiqueVille,
+  ...secretaireGeneral,
+];
 
 /** E-mails the applicant receives for a plan, in the order of the state changes. */
 export function expectedMailKinds(outcome: PlannedOutcome): MailTemplateKind[] {
@@ -333,7 +416,11 @@ export function expectedMailKinds(outcome: PlannedOutcome): MailTemplateKind[] {
     case 'refuse':
       return ['dossier_submitted', 'dossier_instruction_started', 'dossier_refused'];
     case 'sans_suite':
-      return ['dossier_submitted', 'dossier_instruction_started', 'dossier_closed_without_follow_up'];
+      return [
+        'dossier_submitted',
+        'dossier_instruction_started',
+        'dossier_closed_without_follow_up',
+      ];
     case 'aller_retour':
       // Going back to construction has no template; each passage into instruction has one.
       return ['dossier_submitted', 'dossier_instruction_started', 'dossier_instruction_started'];

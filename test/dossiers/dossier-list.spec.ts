@@ -190,8 +190,12 @@ describe('instructor dossier list', () => {
       const second = await listPage({ search: 'usager', limit: 10, cursor: first.nextCursor });
 
       expect(first.items).toHaveLength(10);
-      expect(second.items.some((item) => first.items.some((seen) => seen.id === item.id))).toBe(false);
-      expect([...first.items, ...second.items].every((item) => item.applicantEmail === applicant.email)).toBe(true);
+      expect(second.items.some((item) => first.items.some((seen) => seen.id === item.id))).toBe(
+        false,
+      );
+      expect(
+        [...first.items, ...second.items].every((item) => item.applicantEmail === applicant.email),
+      ).toBe(true);
     });
   });
 });

@@ -421,9 +421,16 @@ describe('dossier SIRET fields and attachments', () => {
       });
 
       expect(error.code).toBe(ErrorCode.ValidationFailed);
-      expect(error.details?.fields?.[0]).toMatchObject({ field: `values.${proof}`, label: 'Justificatif' });
-      const kept = await harness.send<DossierView>(DossierSubjects.get, applicant, { dossierId: dossier.id });
-      expect(fieldOf(kept, proof)?.attachments?.map((attachment) => attachment.id)).toEqual([first.id]);
+      expect(error.details?.fields?.[0]).toMatchObject({
+        field: `values.${proof}`,
+        label: 'Justificatif',
+      });
+      const kept = await harness.send<DossierView>(DossierSubjects.get, applicant, {
+        dossierId: dossier.id,
+      });
+      expect(fieldOf(kept, proof)?.attachments?.map((attachment) => attachment.id)).toEqual([
+        first.id,
+      ]);
     });
 
     it('replaces the file of a required field once submitted', async () => {
@@ -437,8 +444,12 @@ describe('dossier SIRET fields and attachments', () => {
         attachmentId: first.id,
       });
 
-      const view = await harness.send<DossierView>(DossierSubjects.get, applicant, { dossierId: dossier.id });
-      expect(fieldOf(view, proof)?.attachments?.map((attachment) => attachment.id)).toEqual([second.id]);
+      const view = await harness.send<DossierView>(DossierSubjects.get, applicant, {
+        dossierId: dossier.id,
+      });
+      expect(fieldOf(view, proof)?.attachments?.map((attachment) => attachment.id)).toEqual([
+        second.id,
+      ]);
     });
 
     it('freezes files once en_instruction', async () => {

@@ -19,13 +19,13 @@ describe('bad input', () => {
   let foreignFieldId: string;
 
   const fieldsPath = (): string => `/api/dossiers/${dossier.id}/fields`;
-  const uploadPath = (label: string): string => `/api/dossiers/${dossier.id}/fields/${ids[label]}/attachments`;
-  const reread = (): Promise<DossierView> => applicant.get<DossierView>(`/api/dossiers/${dossier.id}`);
+  const uploadPath = (label: string): string =>
+    `/api/dossiers/${dossier.id}/fields/${ids[label]}/attachments`;
+  const reread = (): Promise<DossierView> =>
+    applicant.get<DossierView>(`/api/dossiers/${dossier.id}`);
 
   /** Sends a request that must fail, then checks the dossier is stored exactly as before. */
-  async function expectRejectedUnchanged(
-    send: () => Promise<ApiErrorBody>,
-  ): Promise<ApiErrorBody> {
+  async function expectRejectedUnchanged(send: () => Promise<ApiErrorBody>): Promise<ApiErrorBody> {
     const before = storedData(await reread());
     const body = await send();
     expect(storedData(await reread())).toEqual(before);
@@ -59,7 +59,9 @@ describe('bad input', () => {
       ],
       'instructeur.saisie@tests.tps.local',
     );
-    ids = Object.fromEntries(Object.entries(procedure.fields).map(([label, field]) => [label, field.stableId]));
+    ids = Object.fromEntries(
+      Object.entries(procedure.fields).map(([label, field]) => [label, field.stableId]),
+    );
     const other = await publishProcedure(
       admin,
       'Déclaration de travaux',
@@ -70,7 +72,11 @@ describe('bad input', () => {
 
     applicant = await signedIn(stack.gatewayUrl, 'usager.saisie@tests.tps.local');
     otherApplicant = await signedIn(stack.gatewayUrl, 'autre.usager@tests.tps.local');
-    dossier = await applicant.post<DossierView>(`/api/procedures/${procedure.id}/dossiers`, undefined, 201);
+    dossier = await applicant.post<DossierView>(
+      `/api/procedures/${procedure.id}/dossiers`,
+      undefined,
+      201,
+    );
     dossier = await applicant.patch<DossierView>(fieldsPath(), {
       values: {
         [ids.Nom]: 'Boulangerie Martin',
@@ -89,15 +95,21 @@ describe('bad input', () => {
   describe('field values', () => {
     it('accepts 12,5 and 12.5 as 12.5', async () => {
       for (const raw of ['12,5', '12.5']) {
-        const updated = await applicant.patch<DossierView>(fieldsPath(), { values: { [ids['Montant demandé']]: raw } });
-        const field = updated.fields.find((candidate) => candidate.definition.stableId === ids['Montant demandé']);
+        const updated = await applicant.patch<DossierView>(fieldsPath(), {
+          values: { [ids['Montant demandé']]: raw },
+        });
+        const field = updated.fields.find(
+          (candidate) => candidate.definition.stableId === ids['Montant demandé'],
+        );
         expect({ raw, value: field?.value }).toEqual({ raw, value: 12.5 });
       }
     });
 
     it('rejects malformed JSON', async () => {
       await expectRejectedUnchanged(() =>
-        applicant.expectError('PATCH', fieldsPath(), 400, 'VALIDATION_FAILED', { rawJson: '{"values": {' }),
+        applicant.expectError('PATCH', fieldsPath(), 400, 'VALIDATION_FAILED', {
+          rawJson: '{"values": {',
+        }),
       );
     });
 
@@ -192,7 +204,10 @@ describe('bad input', () => {
 
     it('rejects a program named .pdf', async () => {
       // A Windows executable header: the type comes from the content, not from the name.
-      const executable = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(512, 0)]);
+      const executable = Buffer.concat([
+        Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
+        Buffer.alloc(512, 0),
+      ]);
       const body = await expectRejectedUnchanged(() =>
         applicant.expectError('POST', uploadPath('Justificatif'), 415, 'UNSUPPORTED_MEDIA_TYPE', {
           form: fileForm(executable, 'facture.pdf'),
@@ -217,7 +232,12 @@ describe('bad input', () => {
         await otherApplicant.expectError('PATCH', fieldsPath(), 404, 'NOT_FOUND', {
           json: { values: { [ids.Nom]: 'Intrus' } },
         });
-        await otherApplicant.expectError('POST', `/api/dossiers/${dossier.id}/submit`, 404, 'NOT_FOUND');
+        await otherApplicant.expectError(
+          'POST',
+          `/api/dossiers/${dossier.id}/submit`,
+          404,
+          'NOT_FOUND',
+        );
 
         return otherApplicant.expectError('POST', uploadPath('Justificatif'), 404, 'NOT_FOUND', {
           form: fileForm(buildMinimalPdf('Intrus'), 'intrus.pdf'),
@@ -230,16 +250,27 @@ describe('bad input', () => {
     it('rejects a decision on a dossier en construction', async () => {
       await applicant.post(`/api/dossiers/${dossier.id}/submit`, undefined, 200);
       const body = await expectRejectedUnchanged(() =>
-        instructor.expectError('POST', `/api/instructor/dossiers/${dossier.id}/transitions`, 409, 'INVALID_TRANSITION', {
-          json: { action: 'accepter' },
-        }),
+        instructor.expectError(
+          'POST',
+          `/api/instructor/dossiers/${dossier.id}/transitions`,
+          409,
+          'INVALID_TRANSITION',
+          {
+            json: { action: 'accepter' },
+          },
+        ),
       );
       expect(body.details?.currentState).toBe('en_construction');
     });
 
     it('rejects a second submission', async () => {
       await expectRejectedUnchanged(() =>
-        applicant.expectError('POST', `/api/dossiers/${dossier.id}/submit`, 409, 'INVALID_TRANSITION'),
+        applicant.expectError(
+          'POST',
+          `/api/dossiers/${dossier.id}/submit`,
+          409,
+          'INVALID_TRANSITION',
+        ),
       );
     });
   });

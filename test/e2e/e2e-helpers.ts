@@ -55,7 +55,9 @@ export function recipients(mail: ParsedMail): string[] {
     list = [list];
   }
 
-  return list.flatMap((entry) => entry.value.map((address) => (address.address ?? '').toLowerCase()));
+  return list.flatMap((entry) =>
+    entry.value.map((address) => (address.address ?? '').toLowerCase()),
+  );
 }
 
 /** Extracts what a dossier stores (state, version, values, attachment ids) for before/after comparisons. */
@@ -64,9 +66,14 @@ export function storedData(dossier: DossierView): Record<string, unknown> {
     state: dossier.state,
     version: dossier.version,
     updatedAt: dossier.updatedAt,
-    values: Object.fromEntries(dossier.fields.map((field) => [field.definition.stableId, field.value])),
+    values: Object.fromEntries(
+      dossier.fields.map((field) => [field.definition.stableId, field.value]),
+    ),
     attachments: Object.fromEntries(
-      dossier.fields.map((field) => [field.definition.stableId, (field.attachments ?? []).map((file) => file.id)]),
+      dossier.fields.map((field) => [
+        field.definition.stableId,
+        (field.attachments ?? []).map((file) => file.id),
+      ]),
     ),
   };
 }

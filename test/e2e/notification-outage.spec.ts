@@ -36,11 +36,21 @@ describe('notifications outage', () => {
     const dossiers: DossierView[] = [];
     for (let index = 1; index <= DOSSIER_COUNT; index += 1) {
       const applicant = await signedIn(stack.gatewayUrl, `usager${index}.panne@tests.tps.local`);
-      const draft = await applicant.post<DossierView>(`/api/procedures/${procedureId}/dossiers`, undefined, 201);
-      await applicant.patch(`/api/dossiers/${draft.id}/fields`, { values: { [nameFieldId]: `Usager numéro ${index}` } });
-      dossiers.push(await applicant.post<DossierView>(`/api/dossiers/${draft.id}/submit`, undefined, 200));
+      const draft = await applicant.post<DossierView>(
+        `/api/procedures/${procedureId}/dossiers`,
+        undefined,
+        201,
+      );
+      await applicant.patch(`/api/dossiers/${draft.id}/fields`, {
+        values: { [nameFieldId]: `Usager numéro ${index}` },
+      });
+      dossiers.push(
+        await applicant.post<DossierView>(`/api/dossiers/${draft.id}/submit`, undefined, 200),
+      );
     }
-    expect(dossiers.map((dossier) => dossier.state)).toEqual(Array(DOSSIER_COUNT).fill('en_construction'));
+    expect(dossiers.map((dossier) => dossier.state)).toEqual(
+      Array(DOSSIER_COUNT).fill('en_construction'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(stack.smtp.mails).toHaveLength(0);
 
@@ -54,13 +64,19 @@ describe('notifications outage', () => {
 
     expect(stack.smtp.mails).toHaveLength(DOSSIER_COUNT);
     for (const dossier of dossiers) {
-      const received = stack.smtp.mails.filter((mail) => recipients(mail).includes(dossier.applicantEmail));
+      const received = stack.smtp.mails.filter((mail) =>
+        recipients(mail).includes(dossier.applicantEmail),
+      );
       expect({ applicant: dossier.applicantEmail, mails: received.length }).toEqual({
         applicant: dossier.applicantEmail,
         mails: 1,
       });
-      const emails = await instructor.get<EmailView[]>(`/api/instructor/dossiers/${dossier.id}/emails`);
-      expect(emails.map((email) => [email.kind, email.status])).toEqual([['dossier_submitted', 'sent']]);
+      const emails = await instructor.get<EmailView[]>(
+        `/api/instructor/dossiers/${dossier.id}/emails`,
+      );
+      expect(emails.map((email) => [email.kind, email.status])).toEqual([
+        ['dossier_submitted', 'sent'],
+      ]);
     }
   }, 60000);
 });

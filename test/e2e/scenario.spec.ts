@@ -41,13 +41,18 @@ describe('scenario', () => {
   it('reports every planned e-mail as sent', () => {
     for (const dossier of result.dossiers) {
       const kinds = dossier.emails.map((email) => email.kind).sort();
-      expect({ ref: dossier.ref, kinds }).toEqual({ ref: dossier.ref, kinds: [...dossier.expectedEmails].sort() });
+      expect({ ref: dossier.ref, kinds }).toEqual({
+        ref: dossier.ref,
+        kinds: [...dossier.expectedEmails].sort(),
+      });
     }
   });
 
   it('delivers each applicant exactly the expected mails', () => {
     for (const dossier of result.dossiers) {
-      const received = stack.smtp.mails.filter((mail) => recipients(mail).includes(dossier.applicantEmail));
+      const received = stack.smtp.mails.filter((mail) =>
+        recipients(mail).includes(dossier.applicantEmail),
+      );
       const subjects = received.map((mail) => mail.subject ?? '').sort();
       const expected = dossier.emails.map((email) => email.subject).sort();
       expect({ ref: dossier.ref, subjects }).toEqual({ ref: dossier.ref, subjects: expected });
@@ -59,19 +64,26 @@ describe('scenario', () => {
   });
 
   it('delivers no other mail', () => {
-    const expectedTotal = result.dossiers.reduce((total, dossier) => total + dossier.expectedEmails.length, 0);
+    const expectedTotal = result.dossiers.reduce(
+      (total, dossier) => total + dossier.expectedEmails.length,
+      0,
+    );
     expect(stack.smtp.mails).toHaveLength(expectedTotal);
     expect(result.mailboxReceived).toBe(expectedTotal);
   });
 
   it('names the dossier number in each mail', () => {
     for (const dossier of result.dossiers) {
-      for (const mail of stack.smtp.mails.filter((candidate) => recipients(candidate).includes(dossier.applicantEmail))) {
+      for (const mail of stack.smtp.mails.filter((candidate) =>
+        recipients(candidate).includes(dossier.applicantEmail),
+      )) {
         const text = `${mail.subject ?? ''}\n${mail.text ?? ''}`;
-        expect({ ref: dossier.ref, mentionsNumber: text.includes(String(dossier.number)) }).toEqual({
-          ref: dossier.ref,
-          mentionsNumber: true,
-        });
+        expect({ ref: dossier.ref, mentionsNumber: text.includes(String(dossier.number)) }).toEqual(
+          {
+            ref: dossier.ref,
+            mentionsNumber: true,
+          },
+        );
       }
     }
   });

@@ -29,7 +29,10 @@ describe('mail catcher', () => {
   });
 
   it('lists caught mails as JSON', async () => {
-    const list = (await (await fetch(`${webUrl}/api/messages`)).json()) as { to: string[]; subject: string }[];
+    const list = (await (await fetch(`${webUrl}/api/messages`)).json()) as {
+      to: string[];
+      subject: string;
+    }[];
     expect(list).toHaveLength(1);
     expect(list[0].to).toEqual(['jeanne.martin@example.fr']);
     expect(list[0].subject).toBe('Dossier n° 42 <déposé>');

@@ -87,7 +87,9 @@ describe('notifications service with an SMTP outage', () => {
 
     expect(await rowFor(envelope.id)).toMatchObject({ status: 'failed', attempts: 4 });
     expect((await rowFor(envelope.id))?.last_error).toMatch(/ECONNREFUSED|connect/i);
-    expect(await attemptsOf(envelope.id)).toEqual([1, 2, 3, 4].map((attempt) => ({ attempt, outcome: 'failed' })));
+    expect(await attemptsOf(envelope.id)).toEqual(
+      [1, 2, 3, 4].map((attempt) => ({ attempt, outcome: 'failed' })),
+    );
   });
 
   it('retries while SMTP is down and sends once it is back', async () => {

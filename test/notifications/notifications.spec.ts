@@ -44,7 +44,9 @@ describe('notifications service', () => {
   const mailsTo = (recipient: string): ParsedMail[] =>
     smtp.mails.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === recipient);
   const waitForMailTo = async (recipient: string): Promise<ParsedMail> => {
-    const [mail] = await smtp.waitForMails(1, (candidate) => mailsTo(recipient).includes(candidate));
+    const [mail] = await smtp.waitForMails(1, (candidate) =>
+      mailsTo(recipient).includes(candidate),
+    );
 
     return mail;
   };
@@ -77,7 +79,8 @@ describe('notifications service', () => {
         subject: EventSubjects.dossierSubmitted,
         kind: 'dossier_submitted',
         overrides: {},
-        title: (n: number) => `Votre dossier n° ${n} a bien été déposé (Aide à l’équipement sportif)`,
+        title: (n: number) =>
+          `Votre dossier n° ${n} a bien été déposé (Aide à l’équipement sportif)`,
         bodyParts: ['a bien été déposé le 15/03/2026'],
       },
       {
@@ -107,7 +110,10 @@ describe('notifications service', () => {
           motivation: 'Pièces manquantes',
         },
         title: (n: number) => `Votre dossier n° ${n} a été refusé (Aide à l’équipement sportif)`,
-        bodyParts: ['a été refusé le 03/05/2026', 'Le motif de refus est le suivant : Pièces manquantes'],
+        bodyParts: [
+          'a été refusé le 03/05/2026',
+          'Le motif de refus est le suivant : Pièces manquantes',
+        ],
       },
       {
         subject: EventSubjects.dossierClosedWithoutFollowUp,
@@ -177,7 +183,9 @@ describe('notifications service', () => {
 
       expect(mailsTo(returned.applicantEmail)).toHaveLength(0);
       expect(mailsTo(archived.applicantEmail)).toHaveLength(0);
-      expect(smtp.mails.filter((mail) => mail.subject?.includes(` ${invalid.dossierNumber} `))).toHaveLength(0);
+      expect(
+        smtp.mails.filter((mail) => mail.subject?.includes(` ${invalid.dossierNumber} `)),
+      ).toHaveLength(0);
       expect(await rowsFor(invalidEnvelope.id)).toHaveLength(0);
     });
   });
@@ -226,12 +234,16 @@ describe('notifications service', () => {
 
   describe('notifications.email.preview', () => {
     it('renders the given text with sample values for an administrator', async () => {
-      const rendered = await fixture.requester.send<RenderedEmail>(NotificationSubjects.preview, admin, {
-        procedureId: fixture.procedure.id,
-        kind: 'dossier_refused',
-        subject: 'Refus n° --numéro du dossier-- (--libellé démarche--)',
-        body: 'Club : --nom du club--\nMotif : --motivation--',
-      });
+      const rendered = await fixture.requester.send<RenderedEmail>(
+        NotificationSubjects.preview,
+        admin,
+        {
+          procedureId: fixture.procedure.id,
+          kind: 'dossier_refused',
+          subject: 'Refus n° --numéro du dossier-- (--libellé démarche--)',
+          body: 'Club : --nom du club--\nMotif : --motivation--',
+        },
+      );
 
       expect(rendered.subject).toBe('Refus n° 1234 (Aide à l’équipement sportif)');
       expect(rendered.text).toBe(
@@ -241,12 +253,18 @@ describe('notifications service', () => {
     });
 
     it('renders the stored template when no text is given', async () => {
-      const rendered = await fixture.requester.send<RenderedEmail>(NotificationSubjects.preview, admin, {
-        procedureId: fixture.procedure.id,
-        kind: 'dossier_accepted',
-      });
+      const rendered = await fixture.requester.send<RenderedEmail>(
+        NotificationSubjects.preview,
+        admin,
+        {
+          procedureId: fixture.procedure.id,
+          kind: 'dossier_accepted',
+        },
+      );
 
-      expect(rendered.subject).toBe('Votre dossier n° 1234 a été accepté (Aide à l’équipement sportif)');
+      expect(rendered.subject).toBe(
+        'Votre dossier n° 1234 a été accepté (Aide à l’équipement sportif)',
+      );
     });
 
     it.each([
@@ -278,12 +296,16 @@ describe('notifications service', () => {
     });
 
     it('accepts a tag typed in decomposed Unicode', async () => {
-      const rendered = await fixture.requester.send<RenderedEmail>(NotificationSubjects.preview, admin, {
-        procedureId: fixture.procedure.id,
-        kind: 'dossier_submitted',
-        subject: 'Dossier n° --nume\u0301ro du dossier--',
-        body: 'Bonjour',
-      });
+      const rendered = await fixture.requester.send<RenderedEmail>(
+        NotificationSubjects.preview,
+        admin,
+        {
+          procedureId: fixture.procedure.id,
+          kind: 'dossier_submitted',
+          subject: 'Dossier n° --nume\u0301ro du dossier--',
+          body: 'Bonjour',
+        },
+      );
 
       expect(rendered.subject).toBe('Dossier n° 1234');
     });
@@ -316,10 +338,16 @@ describe('notifications service', () => {
       await waitFor(async () => (await rowsFor(accepted.id))[0]?.status === 'sent');
 
       for (const actor of [instructor, admin]) {
-        const emails = await fixture.requester.send<EmailView[]>(NotificationSubjects.listForDossier, actor, {
-          dossierId: submitted.dossierId,
-        });
-        expect(emails.map((email) => [email.eventId, email.kind, email.status, email.attempts])).toEqual([
+        const emails = await fixture.requester.send<EmailView[]>(
+          NotificationSubjects.listForDossier,
+          actor,
+          {
+            dossierId: submitted.dossierId,
+          },
+        );
+        expect(
+          emails.map((email) => [email.eventId, email.kind, email.status, email.attempts]),
+        ).toEqual([
           [first.id, 'dossier_submitted', 'sent', 1],
           [accepted.id, 'dossier_accepted', 'sent', 1],
         ]);
@@ -339,7 +367,9 @@ describe('notifications service', () => {
 
     it('returns an empty list for a dossier without e-mails', async () => {
       await expect(
-        fixture.requester.send(NotificationSubjects.listForDossier, stranger, { dossierId: randomUUID() }),
+        fixture.requester.send(NotificationSubjects.listForDossier, stranger, {
+          dossierId: randomUUID(),
+        }),
       ).resolves.toEqual([]);
     });
   });
@@ -351,10 +381,11 @@ describe('notifications service', () => {
       const envelope = await fixture.publish(EventSubjects.dossierSubmitted, data);
       await waitFor(async () => (await rowsFor(envelope.id))[0]?.last_error);
 
-      const [waiting] = await fixture.query<{ status: string; last_error: string; attempts: number }>(
-        `SELECT status, last_error, attempts FROM email WHERE event_id = $1`,
-        [envelope.id],
-      );
+      const [waiting] = await fixture.query<{
+        status: string;
+        last_error: string;
+        attempts: number;
+      }>(`SELECT status, last_error, attempts FROM email WHERE event_id = $1`, [envelope.id]);
       await fixture.restartProcedures(500);
 
       expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
@@ -383,17 +414,27 @@ describe('notifications service', () => {
         `INSERT INTO email (id, event_id, kind, dossier_id, dossier_number, procedure_id, recipient,
            lease_until)
          VALUES ($1, $2, 'dossier_submitted', $3, $4, $5, $6, now() + interval '1 hour')`,
-        [randomUUID(), envelope.id, data.dossierId, data.dossierNumber, data.procedureId, data.applicantEmail],
+        [
+          randomUUID(),
+          envelope.id,
+          data.dossierId,
+          data.dossierNumber,
+          data.procedureId,
+          data.applicantEmail,
+        ],
       );
 
-      await expect(delivery.handle(envelope, EventSubjects.dossierSubmitted, 1)).rejects.toMatchObject({
+      await expect(
+        delivery.handle(envelope, EventSubjects.dossierSubmitted, 1),
+      ).rejects.toMatchObject({
         name: 'EmailLeaseHeldError',
       });
       expect(mailsTo(data.applicantEmail)).toHaveLength(0);
 
-      await fixture.query(`UPDATE email SET lease_until = now() - interval '1 second' WHERE event_id = $1`, [
-        envelope.id,
-      ]);
+      await fixture.query(
+        `UPDATE email SET lease_until = now() - interval '1 second' WHERE event_id = $1`,
+        [envelope.id],
+      );
       await delivery.handle(envelope, EventSubjects.dossierSubmitted, 2);
 
       expect(await rowsFor(envelope.id)).toMatchObject([{ status: 'sent', attempts: 1 }]);
@@ -429,7 +470,9 @@ describe('notifications service', () => {
       const [first, second] = await Promise.all([start(), start()]);
       try {
         const events = Array.from({ length: 8 }, () => fixture.dossierEvent());
-        await Promise.all(events.map((data) => fixture.publish(EventSubjects.dossierSubmitted, data)));
+        await Promise.all(
+          events.map((data) => fixture.publish(EventSubjects.dossierSubmitted, data)),
+        );
 
         for (const data of events) {
           await waitForMailTo(data.applicantEmail);
@@ -461,7 +504,9 @@ describe('notifications service', () => {
 
         const outcomes = await Promise.allSettled([handle(first), handle(second)]);
 
-        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+        expect(
+          outcomes.filter((outcome) => outcome.status === 'fulfilled').length,
+        ).toBeGreaterThanOrEqual(1);
         for (const outcome of outcomes) {
           if (outcome.status === 'rejected') {
             expect((outcome.reason as Error).name).toBe('EmailLeaseHeldError');

@@ -48,7 +48,9 @@ class DoubleController {
 }
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'platform-test', logLevel: 'silent', nodeEnv: 'test' })],
+  imports: [
+    PlatformModule.forRoot({ service: 'platform-test', logLevel: 'silent', nodeEnv: 'test' }),
+  ],
   controllers: [DoubleController],
 })
 class TestServiceModule {}
@@ -72,7 +74,12 @@ describe('platform', () => {
     let requester: NatsRequester;
 
     beforeAll(async () => {
-      app = await bootstrapService({ name: 'platform-test', module: TestServiceModule, natsUrl: nats.url, httpPort: 0 });
+      app = await bootstrapService({
+        name: 'platform-test',
+        module: TestServiceModule,
+        natsUrl: nats.url,
+        httpPort: 0,
+      });
       requester = new NatsRequester(nats.url, 2000);
       await requester.connect();
     });
@@ -83,11 +90,15 @@ describe('platform', () => {
     });
 
     it('returns the handler result', async () => {
-      await expect(requester.send('platform-test.number.double', SYSTEM_ACTOR, { value: 21 })).resolves.toBe(42);
+      await expect(
+        requester.send('platform-test.number.double', SYSTEM_ACTOR, { value: 21 }),
+      ).resolves.toBe(42);
     });
 
     it('re-raises a domain error', async () => {
-      await expect(requester.send('platform-test.number.double', SYSTEM_ACTOR, { value: 13 })).rejects.toMatchObject({
+      await expect(
+        requester.send('platform-test.number.double', SYSTEM_ACTOR, { value: 13 }),
+      ).rejects.toMatchObject({
         code: ErrorCode.NotFound,
         message: 'Nombre introuvable',
       });
@@ -103,13 +114,17 @@ describe('platform', () => {
     });
 
     it('times out on a slow handler', async () => {
-      await expect(requester.send('platform-test.number.slow', SYSTEM_ACTOR, {}, { timeoutMs: 300 })).rejects.toMatchObject({
+      await expect(
+        requester.send('platform-test.number.slow', SYSTEM_ACTOR, {}, { timeoutMs: 300 }),
+      ).rejects.toMatchObject({
         code: ErrorCode.Timeout,
       });
     });
 
     it('reports unavailable when nobody listens', async () => {
-      await expect(requester.send('platform-test.nobody.home', SYSTEM_ACTOR, {})).rejects.toMatchObject({
+      await expect(
+        requester.send('platform-test.nobody.home', SYSTEM_ACTOR, {}),
+      ).rejects.toMatchObject({
         code: ErrorCode.ServiceUnavailable,
       });
     });
@@ -133,7 +148,11 @@ describe('platform', () => {
       for (const statement of OUTBOX_TABLE_SQL) {
         await dataSource.query(statement);
       }
-      const bus = new EventBus({ natsUrl: nats.url, name: 'platform-test', streamName: 'TPS_EVENTS' });
+      const bus = new EventBus({
+        natsUrl: nats.url,
+        name: 'platform-test',
+        streamName: 'TPS_EVENTS',
+      });
       await bus.connect();
       const received: Array<CloudEvent<unknown>> = [];
       await bus.consume({
@@ -144,7 +163,9 @@ describe('platform', () => {
         },
       });
       const writer = new OutboxWriter('/tps/platform-test');
-      await dataSource.transaction((manager) => writer.add(manager, 'tps.events.test.happened.v1', 'agg-1', { n: 1 }));
+      await dataSource.transaction((manager) =>
+        writer.add(manager, 'tps.events.test.happened.v1', 'agg-1', { n: 1 }),
+      );
       await dataSource
         .transaction(async (manager) => {
           await writer.add(manager, 'tps.events.test.happened.v1', 'agg-2', { n: 2 });

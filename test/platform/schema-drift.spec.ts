@@ -1,9 +1,18 @@
 import { buildDataSourceOptions, openServiceDataSource, OutboxEventEntity } from '@tps/platform';
 import { DataSource } from 'typeorm';
 
-import { DOSSIERS_ENTITIES, DOSSIERS_MIGRATIONS } from '../../apps/dossiers/src/database/dossiers-database';
-import { ENRICHMENT_ENTITIES, ENRICHMENT_MIGRATIONS } from '../../apps/enrichment/src/database/enrichment-database';
-import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '../../apps/gateway/src/database/gateway-database';
+import {
+  DOSSIERS_ENTITIES,
+  DOSSIERS_MIGRATIONS,
+} from '../../apps/dossiers/src/database/dossiers-database';
+import {
+  ENRICHMENT_ENTITIES,
+  ENRICHMENT_MIGRATIONS,
+} from '../../apps/enrichment/src/database/enrichment-database';
+import {
+  GATEWAY_ENTITIES,
+  GATEWAY_MIGRATIONS,
+} from '../../apps/gateway/src/database/gateway-database';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 /**
@@ -43,13 +52,21 @@ describe('schema drift', () => {
     await database.drop();
   });
 
-  it.each(SERVICES)('$schema entities match migrations', async ({ schema, entities, migrations }) => {
-    const migrated = await openServiceDataSource({ url: database.url, schema, entities, migrations });
-    const pending = await migrated.driver.createSchemaBuilder().log();
-    await migrated.destroy();
+  it.each(SERVICES)(
+    '$schema entities match migrations',
+    async ({ schema, entities, migrations }) => {
+      const migrated = await openServiceDataSource({
+        url: database.url,
+        schema,
+        entities,
+        migrations,
+      });
+      const pending = await migrated.driver.createSchemaBuilder().log();
+      await migrated.destroy();
 
-    expect(driftingStatements(pending.upQueries)).toEqual([]);
-  });
+      expect(driftingStatements(pending.upQueries)).toEqual([]);
+    },
+  );
 
   it('detects a column missing from the migrations', async () => {
     const options = buildDataSourceOptions({
@@ -61,7 +78,9 @@ describe('schema drift', () => {
     const probe = new DataSource(options);
     await probe.initialize();
     await probe.query('CREATE SCHEMA drift_probe');
-    await probe.query('CREATE TABLE drift_probe.outbox (id uuid PRIMARY KEY, subject text NOT NULL)');
+    await probe.query(
+      'CREATE TABLE drift_probe.outbox (id uuid PRIMARY KEY, subject text NOT NULL)',
+    );
     const pending = await probe.driver.createSchemaBuilder().log();
     await probe.destroy();
 

@@ -62,7 +62,10 @@ describe('procedures service', () => {
   const create = (overrides: Record<string, unknown> = {}): Promise<ProcedureView> =>
     send<ProcedureView>(ProcedureSubjects.create, admin, { ...baseProcedure, ...overrides });
 
-  const addField = (procedureId: string, field: Record<string, unknown>): Promise<FieldDefinition> =>
+  const addField = (
+    procedureId: string,
+    field: Record<string, unknown>,
+  ): Promise<FieldDefinition> =>
     send<FieldDefinition>(ProcedureSubjects.addField, admin, { procedureId, ...field });
 
   const get = (procedureId: string): Promise<ProcedureView> =>
@@ -142,7 +145,9 @@ describe('procedures service', () => {
       );
 
       expect(new Set(created.map((procedure) => procedure.path)).size).toBe(4);
-      expect(created.every((procedure) => procedure.path.startsWith('creation-simultanee'))).toBe(true);
+      expect(created.every((procedure) => procedure.path.startsWith('creation-simultanee'))).toBe(
+        true,
+      );
     });
 
     it('updates the description fields and bumps updatedAt', async () => {
@@ -153,7 +158,11 @@ describe('procedures service', () => {
         path: 'nouveau-chemin',
       });
 
-      expect(updated).toMatchObject({ title: 'Nouveau titre', path: 'nouveau-chemin', organisation: 'Mairie de Test' });
+      expect(updated).toMatchObject({
+        title: 'Nouveau titre',
+        path: 'nouveau-chemin',
+        organisation: 'Mairie de Test',
+      });
       expect(updated.updatedAt >= procedure.updatedAt).toBe(true);
     });
 
@@ -161,7 +170,11 @@ describe('procedures service', () => {
       const procedure = await create({ path: 'propriete-inconnue' });
 
       await expect(
-        send(ProcedureSubjects.update, admin, { procedureId: procedure.id, title: 'Autre titre', owner: 'x' }),
+        send(ProcedureSubjects.update, admin, {
+          procedureId: procedure.id,
+          title: 'Autre titre',
+          owner: 'x',
+        }),
       ).rejects.toMatchObject({
         code: ErrorCode.ValidationFailed,
         details: { fields: [expect.objectContaining({ field: 'owner' })] },
@@ -173,11 +186,17 @@ describe('procedures service', () => {
       const procedure = await create({ path: 'liste-admin' });
 
       const mine = await send<ProcedureSummary[]>(ProcedureSubjects.listAdministered, admin, {});
-      const theirs = await send<ProcedureSummary[]>(ProcedureSubjects.listAdministered, stranger, {});
+      const theirs = await send<ProcedureSummary[]>(
+        ProcedureSubjects.listAdministered,
+        stranger,
+        {},
+      );
 
       expect(mine.map((summary) => summary.id)).toContain(procedure.id);
       expect(theirs).toEqual([]);
-      const published = await send<ProcedureSummary[]>(ProcedureSubjects.listAdministered, admin, { state: 'publiee' });
+      const published = await send<ProcedureSummary[]>(ProcedureSubjects.listAdministered, admin, {
+        state: 'publiee',
+      });
       expect(published.map((summary) => summary.id)).not.toContain(procedure.id);
       await expect(
         send(ProcedureSubjects.listAdministered, admin, { state: 'archivee' }),
@@ -202,11 +221,16 @@ describe('procedures service', () => {
         [ProcedureSubjects.listInstructors, { procedureId }],
         [ProcedureSubjects.addInstructor, { procedureId, email: stranger.email }],
         [ProcedureSubjects.listMailTemplates, { procedureId }],
-        [ProcedureSubjects.updateMailTemplate, { procedureId, kind: 'dossier_submitted', subject: 'a', body: 'b' }],
+        [
+          ProcedureSubjects.updateMailTemplate,
+          { procedureId, kind: 'dossier_submitted', subject: 'a', body: 'b' },
+        ],
         [ProcedureSubjects.getMailTemplate, { procedureId, kind: 'dossier_submitted' }],
       ];
       for (const [subject, payload] of attempts) {
-        await expect(send(subject, stranger, payload)).rejects.toMatchObject({ code: ErrorCode.NotFound });
+        await expect(send(subject, stranger, payload)).rejects.toMatchObject({
+          code: ErrorCode.NotFound,
+        });
       }
       const unchanged = await get(procedureId);
       expect(unchanged.title).toBe(baseProcedure.title);
@@ -230,7 +254,9 @@ describe('procedures service', () => {
         send<ProcedureAccess>(ProcedureSubjects.getAccess, stranger, { procedureId: procedure.id }),
       ).resolves.toEqual({ procedureId: procedure.id, roles: [] });
       await expect(
-        send(ProcedureSubjects.getAccess, stranger, { procedureId: '99999999-9999-4999-8999-999999999999' }),
+        send(ProcedureSubjects.getAccess, stranger, {
+          procedureId: '99999999-9999-4999-8999-999999999999',
+        }),
       ).rejects.toMatchObject({ code: ErrorCode.NotFound });
     });
 
@@ -244,8 +270,16 @@ describe('procedures service', () => {
   describe('form', () => {
     it('adds fields at the end or at a position and keeps positions 0..n-1', async () => {
       const procedure = await create({ path: 'formulaire' });
-      const name = await addField(procedure.id, { type: FieldType.Text, label: 'Nom', required: true });
-      const header = await addField(procedure.id, { type: FieldType.HeaderSection, label: 'Identité', position: 0 });
+      const name = await addField(procedure.id, {
+        type: FieldType.Text,
+        label: 'Nom',
+        required: true,
+      });
+      const header = await addField(procedure.id, {
+        type: FieldType.HeaderSection,
+        label: 'Identité',
+        position: 0,
+      });
       await addField(procedure.id, {
         type: FieldType.DropDownList,
         label: 'Discipline',
@@ -275,7 +309,12 @@ describe('procedures service', () => {
         label: 'B modifié',
         required: true,
       });
-      expect(updated).toMatchObject({ stableId: b.stableId, label: 'B modifié', required: true, position: 1 });
+      expect(updated).toMatchObject({
+        stableId: b.stableId,
+        label: 'B modifié',
+        required: true,
+        position: 1,
+      });
 
       const moved = await send<RevisionView>(ProcedureSubjects.moveField, admin, {
         procedureId: procedure.id,
@@ -304,13 +343,19 @@ describe('procedures service', () => {
         ['C', 1],
       ]);
       await expect(
-        send(ProcedureSubjects.deleteField, admin, { procedureId: procedure.id, stableId: a.stableId }),
+        send(ProcedureSubjects.deleteField, admin, {
+          procedureId: procedure.id,
+          stableId: a.stableId,
+        }),
       ).rejects.toMatchObject({ code: ErrorCode.NotFound });
     });
 
     it.each([
       [{ type: FieldType.DropDownList, label: 'Liste' }, 'options.choices'],
-      [{ type: FieldType.MultipleDropDownList, label: 'Liste', options: { choices: ['a', 'a'] } }, 'options.choices'],
+      [
+        { type: FieldType.MultipleDropDownList, label: 'Liste', options: { choices: ['a', 'a'] } },
+        'options.choices',
+      ],
       [{ type: FieldType.Text, label: 'Texte', options: { choices: ['a'] } }, 'options.choices'],
       [{ type: FieldType.HeaderSection, label: 'Titre', required: true }, 'required'],
       [{ type: FieldType.Text, label: '   ' }, 'label'],
@@ -366,23 +411,38 @@ describe('procedures service', () => {
       const procedure = await create({ path: 'cycle-de-vie' });
       const name = await addField(procedure.id, { type: FieldType.Text, label: 'Nom' });
 
-      const published = await send<ProcedureView>(ProcedureSubjects.publish, admin, { procedureId: procedure.id });
+      const published = await send<ProcedureView>(ProcedureSubjects.publish, admin, {
+        procedureId: procedure.id,
+      });
       expect(published.state).toBe('publiee');
       expect(published.publishedAt).not.toBeNull();
       const first = published.publishedRevision as RevisionView;
-      expect(first).toMatchObject({ number: 1, fields: [expect.objectContaining({ stableId: name.stableId, label: 'Nom' })] });
+      expect(first).toMatchObject({
+        number: 1,
+        fields: [expect.objectContaining({ stableId: name.stableId, label: 'Nom' })],
+      });
       expect(first.publishedAt).not.toBeNull();
 
       const publicView = await send<PublicProcedureView>(ProcedureSubjects.getPublic, stranger, {
         idOrPath: 'cycle-de-vie',
       });
-      expect(publicView).toMatchObject({ id: procedure.id, state: 'publiee', publishedRevision: { id: first.id } });
+      expect(publicView).toMatchObject({
+        id: procedure.id,
+        state: 'publiee',
+        publishedRevision: { id: first.id },
+      });
       expect(publicView).not.toHaveProperty('draftRevision');
       expect(publicView).not.toHaveProperty('administratorEmails');
 
-      await send(ProcedureSubjects.updateField, admin, { procedureId: procedure.id, stableId: name.stableId, label: 'Nom complet' });
+      await send(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: name.stableId,
+        label: 'Nom complet',
+      });
       const email = await addField(procedure.id, { type: FieldType.Email, label: 'Courriel' });
-      const republished = await send<ProcedureView>(ProcedureSubjects.publish, admin, { procedureId: procedure.id });
+      const republished = await send<ProcedureView>(ProcedureSubjects.publish, admin, {
+        procedureId: procedure.id,
+      });
       const second = republished.publishedRevision as RevisionView;
       expect(second.number).toBe(2);
       expect(second.fields.map((field) => [field.stableId, field.label])).toEqual([
@@ -390,25 +450,42 @@ describe('procedures service', () => {
         [email.stableId, 'Courriel'],
       ]);
 
-      const old = await send<RevisionWithProcedure>(ProcedureSubjects.getRevision, SYSTEM_ACTOR, { revisionId: first.id });
+      const old = await send<RevisionWithProcedure>(ProcedureSubjects.getRevision, SYSTEM_ACTOR, {
+        revisionId: first.id,
+      });
       expect(old.revision.fields.map((field) => field.label)).toEqual(['Nom']);
       expect(old.procedure).toMatchObject({ id: procedure.id, state: 'publiee' });
       await expect(
-        send(ProcedureSubjects.getRevision, SYSTEM_ACTOR, { revisionId: published.draftRevision.id }),
+        send(ProcedureSubjects.getRevision, SYSTEM_ACTOR, {
+          revisionId: published.draftRevision.id,
+        }),
       ).rejects.toMatchObject({ code: ErrorCode.NotFound });
 
-      const closed = await send<ProcedureView>(ProcedureSubjects.close, admin, { procedureId: procedure.id });
+      const closed = await send<ProcedureView>(ProcedureSubjects.close, admin, {
+        procedureId: procedure.id,
+      });
       expect(closed.state).toBe('close');
       expect(closed.closedAt).not.toBeNull();
       await expect(
         send(ProcedureSubjects.close, admin, { procedureId: procedure.id }),
-      ).rejects.toMatchObject({ code: ErrorCode.InvalidTransition, details: { currentState: 'close' } });
+      ).rejects.toMatchObject({
+        code: ErrorCode.InvalidTransition,
+        details: { currentState: 'close' },
+      });
       await expect(
-        send<PublicProcedureView>(ProcedureSubjects.getPublic, stranger, { idOrPath: procedure.id }),
+        send<PublicProcedureView>(ProcedureSubjects.getPublic, stranger, {
+          idOrPath: procedure.id,
+        }),
       ).resolves.toMatchObject({ state: 'close' });
 
-      const reopened = await send<ProcedureView>(ProcedureSubjects.publish, admin, { procedureId: procedure.id });
-      expect(reopened).toMatchObject({ state: 'publiee', closedAt: null, publishedRevision: { number: 3 } });
+      const reopened = await send<ProcedureView>(ProcedureSubjects.publish, admin, {
+        procedureId: procedure.id,
+      });
+      expect(reopened).toMatchObject({
+        state: 'publiee',
+        closedAt: null,
+        publishedRevision: { number: 3 },
+      });
     });
 
     it('refuses to close a draft and names its state', async () => {
@@ -416,13 +493,17 @@ describe('procedures service', () => {
 
       await expect(
         send(ProcedureSubjects.close, admin, { procedureId: procedure.id }),
-      ).rejects.toMatchObject({ code: ErrorCode.InvalidTransition, details: { currentState: 'brouillon' } });
+      ).rejects.toMatchObject({
+        code: ErrorCode.InvalidTransition,
+        details: { currentState: 'brouillon' },
+      });
     });
 
     it('delivers the published and closed events to a JetStream consumer', async () => {
       const bus = new EventBus({ natsUrl: nats.url, name: 'procedures-test' });
       await bus.connect();
-      const received: Array<{ subject: string; event: CloudEvent<ProcedurePublicationChangedV1> }> = [];
+      const received: Array<{ subject: string; event: CloudEvent<ProcedurePublicationChangedV1> }> =
+        [];
       await bus.consume({
         durable: 'procedures-test',
         filterSubject: 'tps.events.procedure.>',
@@ -433,7 +514,9 @@ describe('procedures service', () => {
       try {
         const procedure = await create({ path: 'evenements' });
         await addField(procedure.id, { type: FieldType.Text, label: 'Nom' });
-        const published = await send<ProcedureView>(ProcedureSubjects.publish, admin, { procedureId: procedure.id });
+        const published = await send<ProcedureView>(ProcedureSubjects.publish, admin, {
+          procedureId: procedure.id,
+        });
         await send(ProcedureSubjects.close, admin, { procedureId: procedure.id });
 
         const deadline = Date.now() + 10000;
@@ -467,14 +550,25 @@ describe('procedures service', () => {
         email: 'Instructrice@Exemple.gouv.fr',
       });
       expect(added).toMatchObject({ email: instructor.email, addedBy: admin.email });
-      await send(ProcedureSubjects.addInstructor, admin, { procedureId: procedure.id, email: instructor.email });
+      await send(ProcedureSubjects.addInstructor, admin, {
+        procedureId: procedure.id,
+        email: instructor.email,
+      });
 
-      const list = await send<InstructorView[]>(ProcedureSubjects.listInstructors, admin, { procedureId: procedure.id });
+      const list = await send<InstructorView[]>(ProcedureSubjects.listInstructors, admin, {
+        procedureId: procedure.id,
+      });
       expect(list.map((item) => item.email)).toEqual([instructor.email]);
       await expect(
-        send<ProcedureAccess>(ProcedureSubjects.getAccess, instructor, { procedureId: procedure.id }),
+        send<ProcedureAccess>(ProcedureSubjects.getAccess, instructor, {
+          procedureId: procedure.id,
+        }),
       ).resolves.toEqual({ procedureId: procedure.id, roles: ['instructor'] });
-      const instructed = await send<ProcedureSummary[]>(ProcedureSubjects.listInstructed, instructor, {});
+      const instructed = await send<ProcedureSummary[]>(
+        ProcedureSubjects.listInstructed,
+        instructor,
+        {},
+      );
       expect(instructed.map((summary) => summary.id)).toEqual([procedure.id]);
 
       const remaining = await send<InstructorView[]>(ProcedureSubjects.removeInstructor, admin, {
@@ -483,19 +577,29 @@ describe('procedures service', () => {
       });
       expect(remaining).toEqual([]);
       await expect(
-        send(ProcedureSubjects.removeInstructor, admin, { procedureId: procedure.id, email: instructor.email }),
+        send(ProcedureSubjects.removeInstructor, admin, {
+          procedureId: procedure.id,
+          email: instructor.email,
+        }),
       ).rejects.toMatchObject({ code: ErrorCode.NotFound });
-      await expect(send<ProcedureSummary[]>(ProcedureSubjects.listInstructed, instructor, {})).resolves.toEqual([]);
+      await expect(
+        send<ProcedureSummary[]>(ProcedureSubjects.listInstructed, instructor, {}),
+      ).resolves.toEqual([]);
     });
 
     it('refuses a malformed e-mail address', async () => {
       const procedure = await create();
 
       await expect(
-        send(ProcedureSubjects.addInstructor, admin, { procedureId: procedure.id, email: 'pas-une-adresse' }),
+        send(ProcedureSubjects.addInstructor, admin, {
+          procedureId: procedure.id,
+          email: 'pas-une-adresse',
+        }),
       ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
       await expect(
-        send<InstructorView[]>(ProcedureSubjects.listInstructors, admin, { procedureId: procedure.id }),
+        send<InstructorView[]>(ProcedureSubjects.listInstructors, admin, {
+          procedureId: procedure.id,
+        }),
       ).resolves.toEqual([]);
     });
   });
@@ -507,11 +611,10 @@ describe('procedures service', () => {
       await addField(procedure.id, { type: FieldType.Attachment, label: 'Statuts' });
       await addField(procedure.id, { type: FieldType.HeaderSection, label: 'Section' });
 
-      const { templates, tags } = await send<{ templates: MailTemplateView[]; tags: MailTagView[] }>(
-        ProcedureSubjects.listMailTemplates,
-        admin,
-        { procedureId: procedure.id },
-      );
+      const { templates, tags } = await send<{
+        templates: MailTemplateView[];
+        tags: MailTagView[];
+      }>(ProcedureSubjects.listMailTemplates, admin, { procedureId: procedure.id });
 
       expect(templates.map((template) => template.kind)).toEqual([
         'dossier_submitted',
@@ -520,7 +623,9 @@ describe('procedures service', () => {
         'dossier_refused',
         'dossier_closed_without_follow_up',
       ]);
-      expect(templates.every((template) => template.isDefault && template.updatedAt === null)).toBe(true);
+      expect(templates.every((template) => template.isDefault && template.updatedAt === null)).toBe(
+        true,
+      );
       expect(templates[0].subject).toBe(
         'Votre dossier n° --numéro du dossier-- a bien été déposé (--libellé démarche--)',
       );
@@ -528,7 +633,9 @@ describe('procedures service', () => {
       expect(templates[0].body).toContain('--nom du service--');
       expect(templates[3].body).toContain('--motivation--');
       expect(templates[4].body).toContain('--motivation--');
-      expect(tags.map((tag) => tag.tag)).toEqual(expect.arrayContaining(['numéro du dossier', 'motivation', 'Nom du club']));
+      expect(tags.map((tag) => tag.tag)).toEqual(
+        expect.arrayContaining(['numéro du dossier', 'motivation', 'Nom du club']),
+      );
       expect(tags.filter((tag) => tag.fieldStableId)).toEqual([
         expect.objectContaining({ tag: 'Nom du club', fieldStableId: name.stableId }),
       ]);
@@ -544,7 +651,11 @@ describe('procedures service', () => {
         subject: 'Bravo --Nom du club--',
         body: 'Dossier --numéro du dossier-- accepté le --date de décision--.',
       });
-      expect(saved).toMatchObject({ kind: 'dossier_accepted', subject: 'Bravo --Nom du club--', isDefault: false });
+      expect(saved).toMatchObject({
+        kind: 'dossier_accepted',
+        subject: 'Bravo --Nom du club--',
+        isDefault: false,
+      });
       expect(saved.updatedAt).not.toBeNull();
 
       await expect(
@@ -580,7 +691,9 @@ describe('procedures service', () => {
         send(ProcedureSubjects.publish, admin, { procedureId: procedure.id }),
       ).rejects.toMatchObject({
         code: ErrorCode.ValidationFailed,
-        details: { fields: [expect.objectContaining({ field: 'mailTemplates.dossier_submitted.subject' })] },
+        details: {
+          fields: [expect.objectContaining({ field: 'mailTemplates.dossier_submitted.subject' })],
+        },
       });
       expect((await get(procedure.id)).state).toBe('brouillon');
     });
@@ -605,7 +718,9 @@ describe('procedures service', () => {
         { procedureId: procedure.id },
       );
 
-      const byKind = Object.fromEntries(listed.templates.map((template) => [template.kind, template]));
+      const byKind = Object.fromEntries(
+        listed.templates.map((template) => [template.kind, template]),
+      );
       expect(byKind.dossier_accepted.unknownTags).toEqual(['Nom du club']);
       expect(byKind.dossier_submitted.unknownTags).toEqual([]);
     });
@@ -624,8 +739,14 @@ describe('procedures service', () => {
         code: ErrorCode.ValidationFailed,
         details: {
           fields: [
-            expect.objectContaining({ field: 'subject', message: expect.stringContaining('--numero--') }),
-            expect.objectContaining({ field: 'body', message: expect.stringContaining('--Statuts--') }),
+            expect.objectContaining({
+              field: 'subject',
+              message: expect.stringContaining('--numero--'),
+            }),
+            expect.objectContaining({
+              field: 'body',
+              message: expect.stringContaining('--Statuts--'),
+            }),
           ],
         },
       });
@@ -638,7 +759,14 @@ describe('procedures service', () => {
         }),
       ).rejects.toMatchObject({
         code: ErrorCode.ValidationFailed,
-        details: { fields: [expect.objectContaining({ field: 'body', message: expect.stringContaining('--motivation--') })] },
+        details: {
+          fields: [
+            expect.objectContaining({
+              field: 'body',
+              message: expect.stringContaining('--motivation--'),
+            }),
+          ],
+        },
       });
       await expect(
         send(ProcedureSubjects.updateMailTemplate, admin, {
@@ -648,7 +776,9 @@ describe('procedures service', () => {
           body: 'b',
         }),
       ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
-      const rows = await inspector.query(`SELECT 1 FROM mail_template WHERE procedure_id = $1`, [procedure.id]);
+      const rows = await inspector.query(`SELECT 1 FROM mail_template WHERE procedure_id = $1`, [
+        procedure.id,
+      ]);
       expect(rows).toHaveLength(0);
     });
   });

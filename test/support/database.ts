@@ -7,7 +7,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Creates an empty database for one test file on the local PostgreSQL server. */
 export async function createTestDatabase(): Promise<TestDatabase> {

@@ -22,9 +22,13 @@ export async function startTestNats(): Promise<TestNats> {
   }
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'tps-nats-'));
-  const child: ChildProcess = spawn(NATS_BINARY, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    NATS_BINARY,
+    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitForPort(port);
 
   return {

@@ -8,7 +8,11 @@ export interface TestSmtp {
   url: string;
   mails: ParsedMail[];
   /** Resolves when at least `count` mails matching `filter` arrived. */
-  waitForMails(count: number, filter?: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail[]>;
+  waitForMails(
+    count: number,
+    filter?: (mail: ParsedMail) => boolean,
+    timeoutMs?: number,
+  ): Promise<ParsedMail[]>;
   stop(): Promise<void>;
 }
 
@@ -44,7 +48,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`expected ${count} mails, got ${mails.filter(filter).length} after ${timeoutMs} ms`);
+      throw new Error(
+        `expected ${count} mails, got ${mails.filter(filter).length} after ${timeoutMs} ms`,
+      );
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -60,7 +60,13 @@ const START_FUNCTIONS: Record<ServiceName, StartFunction> = {
 };
 
 /** Order of start: the gateway last, so it never forwards to a service that is not listening. */
-const START_ORDER: ServiceName[] = ['procedures', 'dossiers', 'enrichment', 'notifications', 'gateway'];
+const START_ORDER: ServiceName[] = [
+  'procedures',
+  'dossiers',
+  'enrichment',
+  'notifications',
+  'gateway',
+];
 
 const SANDBOX_TOKEN = 'stack-sandbox-token';
 
@@ -70,7 +76,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const stopAll = async (): Promise<void> => {
     for (const name of [...START_ORDER].reverse()) {
-      for (const key of [...running.keys()].filter((candidate) => candidate.startsWith(`${name}#`))) {
+      for (const key of [...running.keys()].filter((candidate) =>
+        candidate.startsWith(`${name}#`),
+      )) {
         await closeApp(running, key);
       }
     }
@@ -113,7 +121,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const name of START_ORDER) {
       const app = await startService(name);
       if (name === 'gateway' && listeningPort(app) !== gatewayPort) {
-        throw new Error(`the gateway listens on ${listeningPort(app)} instead of HTTP_PORT=${gatewayPort}`);
+        throw new Error(
+          `the gateway listens on ${listeningPort(app)} instead of HTTP_PORT=${gatewayPort}`,
+        );
       }
     }
 

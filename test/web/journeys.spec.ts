@@ -357,9 +357,7 @@ describe('journey of a dossier through the web front', () => {
         .getByTestId('company-card')
         .getByRole('heading', { name: COMPANY_NAME })
         .waitFor(SLOW);
-      await page
-        .getByRole('link', { name: new RegExp(`^${escapeRegExp(CV.name)}`) })
-        .waitFor(SLOW);
+      await page.getByRole('link', { name: new RegExp(`^${escapeRegExp(CV.name)}`) }).waitFor(SLOW);
       await page.getByRole('button', { name: `Supprimer ${CV.name}` }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Brouillon enregistré à' }).waitFor(SLOW);
       await expect(page.locator('#resume-des-erreurs').count()).resolves.toBe(0);

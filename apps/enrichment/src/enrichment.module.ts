@@ -1,10 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import {
-  EventBus,
-  openServiceDataSource,
-  OutboxRelay,
-  PlatformModule,
-} from '@tps/platform';
+import { EventBus, openServiceDataSource, OutboxRelay, PlatformModule } from '@tps/platform';
 import { DataSource } from 'typeorm';
 
 import { ApiEntrepriseClient } from './api-entreprise/api-entreprise.client';

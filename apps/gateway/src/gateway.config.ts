@@ -1,15 +1,7 @@
 import { tmpdir } from 'node:os';
 
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import { ObjectStorageConfig } from '@tps/platform';
 
 /** Settings of the gateway, read from the environment by `loadConfig`. */

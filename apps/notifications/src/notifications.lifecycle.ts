@@ -6,7 +6,12 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { addDatabaseAndNatsChecks, EventBus, NatsRequester, ReadinessRegistry } from '@tps/platform';
+import {
+  addDatabaseAndNatsChecks,
+  EventBus,
+  NatsRequester,
+  ReadinessRegistry,
+} from '@tps/platform';
 import { DataSource } from 'typeorm';
 
 import { DossierEventConsumer } from './delivery/dossier-event.consumer';

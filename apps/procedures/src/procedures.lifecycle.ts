@@ -14,7 +14,9 @@ import { DataSource } from 'typeorm';
  * stops the relay, then closes the JetStream client and the database pool.
  */
 @Injectable()
-export class ProceduresLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+export class ProceduresLifecycle
+  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
   private readonly logger = new Logger(ProceduresLifecycle.name);
 
   constructor(

@@ -32,7 +32,11 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.NATS,
-        options: { servers: [options.natsUrl], queue: options.name, name: `${options.name}-server` },
+        options: {
+          servers: [options.natsUrl],
+          queue: options.name,
+          name: `${options.name}-server`,
+        },
       },
       { inheritAppConfig: true },
     );

@@ -46,7 +46,10 @@ describe('parseCommand', () => {
   });
 
   it('keeps a clean payload', () => {
-    const command = parseCommand(ValuesDto, { actor: SYSTEM_ACTOR, payload: { values: { a: 1 }, label: 'ok' } });
+    const command = parseCommand(ValuesDto, {
+      actor: SYSTEM_ACTOR,
+      payload: { values: { a: 1 }, label: 'ok' },
+    });
 
     expect(command.payload.values).toEqual({ a: 1 });
   });

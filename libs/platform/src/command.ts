@@ -35,7 +35,8 @@ function translateConstraint(message: string, path: string): string {
 }
 
 /** A NUL character or a UTF-16 surrogate without its pair: PostgreSQL text and jsonb reject both. */
-const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_TEXT =
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Returns the path of the first string or key that cannot be stored, or of a `__proto__` key
@@ -76,7 +77,10 @@ export function findUnstorableValue(value: unknown, path = ''): string | null {
  * PostgreSQL cannot store, and the payload must satisfy `dto` with no unknown property. Throws a
  * VALIDATION_FAILED domain error naming each bad field.
  */
-export function parseCommand<T extends object>(dto: new () => T, raw: unknown): ValidatedCommand<T> {
+export function parseCommand<T extends object>(
+  dto: new () => T,
+  raw: unknown,
+): ValidatedCommand<T> {
   const command = (raw ?? {}) as { actor?: Actor; correlationId?: string; payload?: unknown };
   const actor = command.actor;
   if (!actor || typeof actor.accountId !== 'string' || typeof actor.email !== 'string') {

@@ -53,10 +53,14 @@ export function loadConfig<T extends object>(
       provided[key] = env[key];
     }
   }
-  const config = plainToInstance(configClass, { ...defaults, ...provided }, {
-    enableImplicitConversion: true,
-    excludeExtraneousValues: false,
-  });
+  const config = plainToInstance(
+    configClass,
+    { ...defaults, ...provided },
+    {
+      enableImplicitConversion: true,
+      excludeExtraneousValues: false,
+    },
+  );
   const errors = validateSync(config as object, { whitelist: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {

@@ -62,10 +62,14 @@ export async function openServiceDataSource(options: ServiceDatabaseOptions): Pr
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`tps-migrations-${options.schema}`]);
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [
+      `tps-migrations-${options.schema}`,
+    ]);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`tps-migrations-${options.schema}`]);
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [
+      `tps-migrations-${options.schema}`,
+    ]);
     await runner.release();
   }
 

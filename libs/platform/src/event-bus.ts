@@ -155,7 +155,10 @@ export class EventBus {
     try {
       event = msg.json<CloudEvent<unknown>>();
     } catch (error) {
-      this.logger.error({ err: error, subject: msg.subject, seq: msg.seq }, 'unparsable event dropped');
+      this.logger.error(
+        { err: error, subject: msg.subject, seq: msg.seq },
+        'unparsable event dropped',
+      );
       msg.term();
 
       return;
@@ -167,7 +170,13 @@ export class EventBus {
     } catch (error) {
       if (attempt >= maxDeliver) {
         this.logger.error(
-          { err: error, eventId: event.id, subject: msg.subject, attempt, durable: options.durable },
+          {
+            err: error,
+            eventId: event.id,
+            subject: msg.subject,
+            attempt,
+            durable: options.durable,
+          },
           'event handling failed for the last time; event dead-lettered',
         );
         msg.term();

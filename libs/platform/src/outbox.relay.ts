@@ -88,11 +88,14 @@ export class OutboxRelay {
           );
           published++;
         } catch (error) {
-          this.logger.warn({ err: error, eventId: row.id, subject: row.subject }, 'outbox publish failed; will retry');
-          await manager.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-            row.id,
-            String(error),
-          ]);
+          this.logger.warn(
+            { err: error, eventId: row.id, subject: row.subject },
+            'outbox publish failed; will retry',
+          );
+          await manager.query(
+            'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1',
+            [row.id, String(error)],
+          );
           // Keep order: stop at the first failure and retry the rest on the next pass.
           break;
         }

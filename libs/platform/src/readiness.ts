@@ -20,7 +20,10 @@ export class ReadinessRegistry {
           await Promise.race([
             check(),
             new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+              timer = setTimeout(
+                () => reject(new Error(`timed out after ${timeoutMs} ms`)),
+                timeoutMs,
+              );
             }),
           ]);
           results[name] = 'ok';

@@ -4,7 +4,12 @@ import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nes
 import { RpcException } from '@nestjs/microservices';
 import type { Response } from 'express';
 import { type Observable, of, throwError } from 'rxjs';
-import { type DomainErrorBody, ERROR_HTTP_STATUS, ErrorCode, isDomainErrorBody } from '@tps/contracts';
+import {
+  type DomainErrorBody,
+  ERROR_HTTP_STATUS,
+  ErrorCode,
+  isDomainErrorBody,
+} from '@tps/contracts';
 
 import { DomainError } from './domain-error';
 
@@ -22,7 +27,10 @@ export class DomainRpcExceptionFilter implements RpcExceptionFilter<unknown> {
       const status = (exception as { getStatus?: () => number }).getStatus?.();
       const body: DomainErrorBody =
         status !== undefined
-          ? { code: status === 404 ? ErrorCode.NotFound : ErrorCode.Internal, message: String((exception as Error).message) }
+          ? {
+              code: status === 404 ? ErrorCode.NotFound : ErrorCode.Internal,
+              message: String((exception as Error).message),
+            }
           : this.toBody(exception, host);
       host
         .switchToHttp()
@@ -44,7 +52,8 @@ export class DomainRpcExceptionFilter implements RpcExceptionFilter<unknown> {
       return exception.getError() as DomainErrorBody;
     }
     const errorId = randomUUID();
-    const subject = host.getType() === 'rpc' ? host.switchToRpc().getContext()?.getSubject?.() : undefined;
+    const subject =
+      host.getType() === 'rpc' ? host.switchToRpc().getContext()?.getSubject?.() : undefined;
     this.logger.error({ err: exception, errorId, subject }, 'unhandled error in message handler');
 
     return {

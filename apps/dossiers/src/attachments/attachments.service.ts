@@ -146,7 +146,9 @@ export class AttachmentsService {
     manager: EntityManager,
   ): Promise<void> {
     const revision = await this.procedures.getRevision(dossier.revisionId, manager);
-    const field = revision.fields.find((candidate) => candidate.stableId === attachment.fieldStableId);
+    const field = revision.fields.find(
+      (candidate) => candidate.stableId === attachment.fieldStableId,
+    );
     if (!field?.required) {
       return;
     }

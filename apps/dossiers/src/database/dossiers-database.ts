@@ -1,6 +1,5 @@
 import { OutboxEventEntity } from '@tps/platform';
 
-
 import { AttachmentEntity } from './attachment.entity';
 import { DossierEntity } from './dossier.entity';
 import { FieldValueEntity } from './field-value.entity';

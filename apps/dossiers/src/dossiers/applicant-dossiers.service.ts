@@ -141,7 +141,11 @@ export class ApplicantDossiersService {
       } else if (result.ok) {
         normalized.set(stableId, { definition, value: result.value });
       } else {
-        errors.push({ field: `values.${stableId}`, label: definition.label, message: result.message });
+        errors.push({
+          field: `values.${stableId}`,
+          label: definition.label,
+          message: result.message,
+        });
       }
     }
     if (errors.length > 0) {

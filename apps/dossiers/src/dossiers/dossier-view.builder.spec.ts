@@ -68,12 +68,32 @@ describe('toDossierView history', () => {
     motivation: null,
   } as unknown as DossierEntity;
   const transitions = [
-    { fromState: DossierState.Brouillon, toState: DossierState.EnConstruction, action: 'deposer', actorEmail: 'usager@example.fr', motivation: null, at },
-    { fromState: DossierState.EnConstruction, toState: DossierState.EnInstruction, action: InstructorAction.PasserEnInstruction, actorEmail: 'agent@prefecture.gouv.fr', motivation: null, at },
+    {
+      fromState: DossierState.Brouillon,
+      toState: DossierState.EnConstruction,
+      action: 'deposer',
+      actorEmail: 'usager@example.fr',
+      motivation: null,
+      at,
+    },
+    {
+      fromState: DossierState.EnConstruction,
+      toState: DossierState.EnInstruction,
+      action: InstructorAction.PasserEnInstruction,
+      actorEmail: 'agent@prefecture.gouv.fr',
+      motivation: null,
+      at,
+    },
   ] as unknown as TransitionEntity[];
   const details: DossierDetails = {
     dossier,
-    revision: { id: dossier.revisionId, procedureId: dossier.procedureId, number: 1, publishedAt: null, fields: [] },
+    revision: {
+      id: dossier.revisionId,
+      procedureId: dossier.procedureId,
+      number: 1,
+      publishedAt: null,
+      fields: [],
+    },
     values: [],
     attachments: [],
     transitions,

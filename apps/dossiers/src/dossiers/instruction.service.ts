@@ -331,9 +331,7 @@ function wrongState(dossier: DossierEntity, action: InstructorAction): DomainErr
 /** « 42 », « n° 42 », « N°42 » or « #42 » name a dossier number; anything else is e-mail text. */
 const DOSSIER_NUMBER_SEARCH = /^(?:n°|no|#)?\s*(\d{1,18})$/i;
 
-function parseSearch(
-  raw: string | undefined,
-): { number?: string; emailPart?: string } | undefined {
+function parseSearch(raw: string | undefined): { number?: string; emailPart?: string } | undefined {
   const text = raw?.trim();
   if (!text) {
     return undefined;

@@ -1,6 +1,5 @@
 import { OutboxEventEntity } from '@tps/platform';
 
-
 import { ApiCallLogEntity } from './api-call-log.entity';
 import { CompanyCacheEntity } from './company-cache.entity';
 import { PendingLookupEntity } from './pending-lookup.entity';

@@ -80,7 +80,8 @@ export class AttachmentUploader {
           fields: [
             {
               field: FILE_PART,
-              message: 'le contenu n’est pas d’un format accepté : envoyez un PDF, une image ou un document bureautique',
+              message:
+                'le contenu n’est pas d’un format accepté : envoyez un PDF, une image ou un document bureautique',
             },
           ],
         },
@@ -162,7 +163,10 @@ function toUploadError(error: unknown, maxBytes: number): DomainError {
         `Le fichier dépasse la taille maximale autorisée (${formatBytes(maxBytes)}).`,
         {
           fields: [
-            { field: FILE_PART, message: `dépasse ${formatBytes(maxBytes)} : réduisez ou compressez le fichier` },
+            {
+              field: FILE_PART,
+              message: `dépasse ${formatBytes(maxBytes)} : réduisez ou compressez le fichier`,
+            },
           ],
           maxBytes,
         },

@@ -70,7 +70,9 @@ export class EmailsService {
     const unknown = (['subject', 'body'] as const).flatMap((part) => {
       const tags = unknownTags(part === 'subject' ? subject : body, values);
 
-      return tags.length > 0 ? [{ field: part, message: `balises inconnues : ${tags.join(', ')}` }] : [];
+      return tags.length > 0
+        ? [{ field: part, message: `balises inconnues : ${tags.join(', ')}` }]
+        : [];
     });
     if (unknown.length > 0) {
       throw DomainError.invalid(unknown);

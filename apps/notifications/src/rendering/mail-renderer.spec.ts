@@ -12,7 +12,10 @@ describe('MailRenderer', () => {
 
   it('replaces tags case-insensitively in the subject, the text and the HTML', () => {
     const rendered = renderer.render(
-      { subject: 'Dossier n° --numéro du dossier-- déposé', body: 'Démarche : --LIBELLÉ  démarche--' },
+      {
+        subject: 'Dossier n° --numéro du dossier-- déposé',
+        body: 'Démarche : --LIBELLÉ  démarche--',
+      },
       values,
     );
 
@@ -23,7 +26,10 @@ describe('MailRenderer', () => {
   });
 
   it('escapes values only in HTML', () => {
-    const rendered = renderer.render({ subject: 'Club --nom du club--', body: 'Club : --nom du club--' }, values);
+    const rendered = renderer.render(
+      { subject: 'Club --nom du club--', body: 'Club : --nom du club--' },
+      values,
+    );
 
     expect(rendered.subject).toBe('Club <script>alert(1)</script> & Cie');
     expect(rendered.text).toBe('Club : <script>alert(1)</script> & Cie');
@@ -32,15 +38,23 @@ describe('MailRenderer', () => {
   });
 
   it('escapes the administrator text itself in the HTML body', () => {
-    const rendered = renderer.render({ subject: 'a', body: 'Tarif <b>réduit</b> & "gratuit"' }, values);
+    const rendered = renderer.render(
+      { subject: 'a', body: 'Tarif <b>réduit</b> & "gratuit"' },
+      values,
+    );
 
     expect(rendered.html).toContain('Tarif &lt;b&gt;réduit&lt;/b&gt; &amp; &quot;gratuit&quot;');
     expect(rendered.text).toBe('Tarif <b>réduit</b> & "gratuit"');
   });
 
   it('shows the dossier link as a link in HTML only', () => {
-    const linkValues = buildTagValues([['lien dossier', 'https://tps.exemple.fr/dossiers/abc?x=1&y="2"']]);
-    const rendered = renderer.render({ subject: 'Lien --lien dossier--', body: 'Suivi : --lien dossier--' }, linkValues);
+    const linkValues = buildTagValues([
+      ['lien dossier', 'https://tps.exemple.fr/dossiers/abc?x=1&y="2"'],
+    ]);
+    const rendered = renderer.render(
+      { subject: 'Lien --lien dossier--', body: 'Suivi : --lien dossier--' },
+      linkValues,
+    );
     const escaped = 'https://tps.exemple.fr/dossiers/abc?x&#x3D;1&amp;y&#x3D;&quot;2&quot;';
 
     expect(rendered.html).toContain(`<a href="${escaped}">${escaped}</a>`);
@@ -58,7 +72,10 @@ describe('MailRenderer', () => {
 
   it('renders an empty or unknown tag as nothing', () => {
     const rendered = renderer.render(
-      { subject: 'A--motivation--B--inconnu--C', body: 'x--motivation--y --toString-- --__proto__--z' },
+      {
+        subject: 'A--motivation--B--inconnu--C',
+        body: 'x--motivation--y --toString-- --__proto__--z',
+      },
       values,
     );
 

@@ -44,7 +44,9 @@ describe('availableTags', () => {
 
 describe('checkTags', () => {
   it('accepts built-in and field tags, case-insensitively', () => {
-    expect(checkTags('--Numéro du dossier-- --nom de l’association--', 'dossier_submitted', FIELDS)).toEqual({
+    expect(
+      checkTags('--Numéro du dossier-- --nom de l’association--', 'dossier_submitted', FIELDS),
+    ).toEqual({
       unknown: [],
       notInKind: [],
     });
@@ -58,21 +60,22 @@ describe('checkTags', () => {
   });
 
   it('reports unknown tags and tags of attachments or sections', () => {
-    expect(checkTags('--inconnue-- --Statuts-- --Identité--', 'dossier_submitted', FIELDS).unknown).toEqual([
-      'inconnue',
-      'Statuts',
-      'Identité',
-    ]);
+    expect(
+      checkTags('--inconnue-- --Statuts-- --Identité--', 'dossier_submitted', FIELDS).unknown,
+    ).toEqual(['inconnue', 'Statuts', 'Identité']);
   });
 
   it('keeps decision tags to decision kinds', () => {
-    expect(checkTags('--motivation--', 'dossier_submitted', FIELDS).notInKind).toEqual(['motivation']);
+    expect(checkTags('--motivation--', 'dossier_submitted', FIELDS).notInKind).toEqual([
+      'motivation',
+    ]);
     expect(checkTags('--motivation--', 'dossier_refused', FIELDS).notInKind).toEqual([]);
     expect(
       checkTags('--date de passage en instruction--', 'dossier_submitted', FIELDS).notInKind,
     ).toEqual(['date de passage en instruction']);
     expect(
-      checkTags('--date de passage en instruction--', 'dossier_instruction_started', FIELDS).notInKind,
+      checkTags('--date de passage en instruction--', 'dossier_instruction_started', FIELDS)
+        .notInKind,
     ).toEqual([]);
   });
 });

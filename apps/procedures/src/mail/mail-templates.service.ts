@@ -40,7 +40,10 @@ export class MailTemplatesService {
 
     return {
       templates: MAIL_TEMPLATE_KINDS.map((kind) => {
-        const view = this.view(kind, stored.find((template) => template.kind === kind));
+        const view = this.view(
+          kind,
+          stored.find((template) => template.kind === kind),
+        );
         const { unknown } = checkTags(`${view.subject}\n${view.body}`, kind, fields);
         return { ...view, unknownTags: [...new Set(unknown)] };
       }),
@@ -99,7 +102,10 @@ export class MailTemplatesService {
         }
       }
       if (errors.length > 0) {
-        throw DomainError.invalid(errors, 'Le modèle contient des balises non reconnues : corrigez-les.');
+        throw DomainError.invalid(
+          errors,
+          'Le modèle contient des balises non reconnues : corrigez-les.',
+        );
       }
       await manager.query(
         `INSERT INTO mail_template (procedure_id, kind, subject, body, updated_at)
@@ -114,7 +120,11 @@ export class MailTemplatesService {
     });
   }
 
-  private rows(manager: EntityManager, procedureId: string, kind?: MailTemplateKind): Promise<MailTemplateRow[]> {
+  private rows(
+    manager: EntityManager,
+    procedureId: string,
+    kind?: MailTemplateKind,
+  ): Promise<MailTemplateRow[]> {
     return manager.query(
       `SELECT kind, subject, body, updated_at FROM mail_template
         WHERE procedure_id = $1 AND ($2::text IS NULL OR kind = $2)`,

@@ -31,7 +31,9 @@ export class CreateProceduresTables1764856800000 implements MigrationInterface {
       added_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (procedure_id, email)
     )`);
-    await runner.query(`CREATE INDEX procedure_administrator_email_idx ON procedure_administrator (email)`);
+    await runner.query(
+      `CREATE INDEX procedure_administrator_email_idx ON procedure_administrator (email)`,
+    );
     await runner.query(`CREATE TABLE revision (
       id uuid PRIMARY KEY,
       procedure_id uuid NOT NULL REFERENCES procedure (id) ON DELETE CASCADE,

@@ -51,7 +51,11 @@ describe('checkFieldDraft', () => {
       required: false,
       options: { maxLength: 3, maxFileSizeBytes: 10, min: 1 },
     });
-    expect(fieldsOf(errors)).toEqual(['options.maxLength', 'options.maxFileSizeBytes', 'options.min']);
+    expect(fieldsOf(errors)).toEqual([
+      'options.maxLength',
+      'options.maxFileSizeBytes',
+      'options.min',
+    ]);
   });
 
   it('rejects inverted number bounds and non-numeric bounds', () => {
@@ -65,14 +69,21 @@ describe('checkFieldDraft', () => {
   });
 
   it('rejects a blank label', () => {
-    const errors = checkFieldDraft({ type: FieldType.Text, label: '  ', required: false, options: {} });
+    const errors = checkFieldDraft({
+      type: FieldType.Text,
+      label: '  ',
+      required: false,
+      options: {},
+    });
     expect(fieldsOf(errors)).toEqual(['label']);
   });
 });
 
 describe('cleanOptions', () => {
   it('keeps only known keys', () => {
-    const options = { choices: ['a'], extra: true } as unknown as Parameters<typeof cleanOptions>[0];
+    const options = { choices: ['a'], extra: true } as unknown as Parameters<
+      typeof cleanOptions
+    >[0];
     expect(cleanOptions(options)).toEqual({ choices: ['a'] });
     expect(cleanOptions(undefined)).toEqual({});
   });

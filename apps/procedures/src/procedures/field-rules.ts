@@ -36,7 +36,10 @@ export function checkFieldDraft(draft: FieldDraft): FieldError[] {
       });
     }
     if (choices.some((choice) => choice.trim() === '')) {
-      errors.push({ field: 'options.choices', message: 'un choix est vide : saisissez-le ou retirez-le' });
+      errors.push({
+        field: 'options.choices',
+        message: 'un choix est vide : saisissez-le ou retirez-le',
+      });
     }
     const duplicates = choices.filter((choice, index) => choices.indexOf(choice) !== index);
     if (duplicates.length > 0) {
@@ -54,7 +57,8 @@ export function checkFieldDraft(draft: FieldDraft): FieldError[] {
   if (NON_FILLABLE_FIELD_TYPES.has(type) && draft.required) {
     errors.push({
       field: 'required',
-      message: 'un titre de section ou une explication ne peut pas être obligatoire : retirez required',
+      message:
+        'un titre de section ou une explication ne peut pas être obligatoire : retirez required',
     });
   }
   if (options.maxLength !== undefined && !TEXT_TYPES.has(type)) {
@@ -66,7 +70,8 @@ export function checkFieldDraft(draft: FieldDraft): FieldError[] {
   if (options.maxFileSizeBytes !== undefined && type !== FieldType.Attachment) {
     errors.push({
       field: 'options.maxFileSizeBytes',
-      message: 'seules les pièces justificatives ont une taille maximale : retirez options.maxFileSizeBytes',
+      message:
+        'seules les pièces justificatives ont une taille maximale : retirez options.maxFileSizeBytes',
     });
   }
   for (const bound of ['min', 'max'] as const) {
@@ -98,7 +103,9 @@ export function checkFieldDraft(draft: FieldDraft): FieldError[] {
 }
 
 /** Copies only the known option keys, so stored options never carry class instances or extras. */
-export function cleanOptions(options: FieldDefinition['options'] | undefined): FieldDefinition['options'] {
+export function cleanOptions(
+  options: FieldDefinition['options'] | undefined,
+): FieldDefinition['options'] {
   const clean: FieldDefinition['options'] = {};
   if (!options) {
     return clean;

@@ -104,10 +104,10 @@ export class FormService {
     return this.repository.transaction(async (manager) => {
       const row = await this.repository.findAdministered(manager, actor, procedureId, true);
       await this.findField(manager, row.draft_revision_id, stableId);
-      await manager.query(`DELETE FROM field_definition WHERE revision_id = $1 AND stable_id = $2`, [
-        row.draft_revision_id,
-        stableId,
-      ]);
+      await manager.query(
+        `DELETE FROM field_definition WHERE revision_id = $1 AND stable_id = $2`,
+        [row.draft_revision_id, stableId],
+      );
       const remaining = await this.repository.fieldRows(manager, row.draft_revision_id);
       await this.renumber(manager, row.draft_revision_id, remaining);
       await this.repository.touch(manager, row.id);
@@ -146,7 +146,11 @@ export class FormService {
     }
   }
 
-  private async findField(manager: EntityManager, revisionId: string, stableId: string): Promise<FieldRow> {
+  private async findField(
+    manager: EntityManager,
+    revisionId: string,
+    stableId: string,
+  ): Promise<FieldRow> {
     const rows: FieldRow[] = await manager.query(
       `SELECT * FROM field_definition WHERE revision_id = $1 AND stable_id = $2`,
       [revisionId, stableId],
@@ -159,7 +163,11 @@ export class FormService {
   }
 
   /** Gives `ordered` the positions 0..n-1, writing only the rows that change. */
-  private async renumber(manager: EntityManager, revisionId: string, ordered: FieldRow[]): Promise<void> {
+  private async renumber(
+    manager: EntityManager,
+    revisionId: string,
+    ordered: FieldRow[],
+  ): Promise<void> {
     for (const [position, field] of ordered.entries()) {
       if (field.position !== position) {
         await manager.query(

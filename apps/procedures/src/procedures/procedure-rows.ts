@@ -77,7 +77,9 @@ export function toRevisionView(row: RevisionRow, fields: FieldRow[]): RevisionVi
   };
 }
 
-export function toProcedureHeader(row: ProcedureRow): Omit<PublicProcedureView, 'publishedRevision'> {
+export function toProcedureHeader(
+  row: ProcedureRow,
+): Omit<PublicProcedureView, 'publishedRevision'> {
   return {
     id: row.id,
     path: row.path,

@@ -34,9 +34,18 @@ export const DEFAULT_GROUP_LABEL = 'Groupe par défaut';
 /** The public catalogue lists at most this many procedures. */
 const PUBLISHED_CATALOGUE_LIMIT = 500;
 const PATH_TAKEN = (path: string): DomainError =>
-  new DomainError(ErrorCode.Conflict, `L’adresse « ${path} » est déjà prise : choisissez-en une autre.`, {
-    fields: [{ field: 'path', message: 'adresse déjà prise par une autre démarche : choisissez-en une autre' }],
-  });
+  new DomainError(
+    ErrorCode.Conflict,
+    `L’adresse « ${path} » est déjà prise : choisissez-en une autre.`,
+    {
+      fields: [
+        {
+          field: 'path',
+          message: 'adresse déjà prise par une autre démarche : choisissez-en une autre',
+        },
+      ],
+    },
+  );
 
 const isUniqueViolation = (error: unknown): boolean =>
   (error as { code?: string; driverError?: { code?: string } }).code === '23505' ||
@@ -67,7 +76,10 @@ export class ProceduresService {
         if (dto.path || attempt >= 5) {
           throw PATH_TAKEN(dto.path ?? slugify(dto.title));
         }
-        this.logger.warn({ title: dto.title, attempt }, 'generated path taken concurrently, retrying');
+        this.logger.warn(
+          { title: dto.title, attempt },
+          'generated path taken concurrently, retrying',
+        );
       }
     }
   }
@@ -106,11 +118,10 @@ export class ProceduresService {
       `INSERT INTO procedure_administrator (procedure_id, email) VALUES ($1, lower($2))`,
       [procedureId, actor.email],
     );
-    await manager.query(`INSERT INTO instructor_group (id, procedure_id, label) VALUES ($1, $2, $3)`, [
-      randomUUID(),
-      procedureId,
-      DEFAULT_GROUP_LABEL,
-    ]);
+    await manager.query(
+      `INSERT INTO instructor_group (id, procedure_id, label) VALUES ($1, $2, $3)`,
+      [randomUUID(), procedureId, DEFAULT_GROUP_LABEL],
+    );
     const row = await this.repository.findAdministered(manager, actor, procedureId);
 
     return this.repository.adminView(manager, row);
@@ -127,7 +138,11 @@ export class ProceduresService {
     try {
       return await this.repository.transaction(async (manager) => {
         const row = await this.repository.findAdministered(manager, actor, procedureId, true);
-        if (dto.path && dto.path !== row.path && (await this.pathTaken(manager, dto.path, row.id))) {
+        if (
+          dto.path &&
+          dto.path !== row.path &&
+          (await this.pathTaken(manager, dto.path, row.id))
+        ) {
           throw PATH_TAKEN(dto.path);
         }
         await manager.query(
@@ -353,7 +368,10 @@ export class ProceduresService {
     }
   }
 
-  private publicationEvent(row: ProcedureRow, revisionNumber: number | null): ProcedurePublicationChangedV1 {
+  private publicationEvent(
+    row: ProcedureRow,
+    revisionNumber: number | null,
+  ): ProcedurePublicationChangedV1 {
     return {
       procedureId: row.id,
       path: row.path,
@@ -370,7 +388,11 @@ export class ProceduresService {
     return (await this.repository.findById(manager, procedureId)) as ProcedureRow;
   }
 
-  private async pathTaken(manager: EntityManager, path: string, exceptId: string | null): Promise<boolean> {
+  private async pathTaken(
+    manager: EntityManager,
+    path: string,
+    exceptId: string | null,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM procedure WHERE path = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
       [path, exceptId],

@@ -18,13 +18,18 @@ export function AdminProceduresPage() {
   return (
     <>
       <Breadcrumb items={[{ label: 'Mes démarches' }]} />
-      <div className="fr-grid-row fr-grid-row--middle fr-mb-3w" style={{ gap: '1rem', justifyContent: 'space-between' }}>
+      <div
+        className="fr-grid-row fr-grid-row--middle fr-mb-3w"
+        style={{ gap: '1rem', justifyContent: 'space-between' }}
+      >
         <h1 className="fr-mb-0">Mes démarches</h1>
         <Link className="fr-btn fr-icon-add-line fr-btn--icon-left" to="/admin/procedures/nouvelle">
           Créer une démarche
         </Link>
       </div>
-      {procedures.error !== undefined && <ErrorAlert error={procedures.error} title="Impossible d’afficher vos démarches" />}
+      {procedures.error !== undefined && (
+        <ErrorAlert error={procedures.error} title="Impossible d’afficher vos démarches" />
+      )}
       {procedures.loading && procedures.data === undefined && <Loading />}
       {procedures.data && procedures.data.length === 0 && (
         <div className="fr-callout">
@@ -35,7 +40,9 @@ export function AdminProceduresPage() {
           </p>
         </div>
       )}
-      {procedures.data && procedures.data.length > 0 && <ProcedureTable procedures={procedures.data} />}
+      {procedures.data && procedures.data.length > 0 && (
+        <ProcedureTable procedures={procedures.data} />
+      )}
     </>
   );
 }

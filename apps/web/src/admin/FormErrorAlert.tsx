@@ -14,7 +14,8 @@ interface FormErrorAlertProps {
  */
 export function FormErrorAlert({ error, title, inlineFields }: FormErrorAlertProps) {
   const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
-  const allInline = fields.length > 0 && fields.every((field) => inlineFields.includes(field.field));
+  const allInline =
+    fields.length > 0 && fields.every((field) => inlineFields.includes(field.field));
   if (!allInline) {
     return <ErrorAlert error={error} title={title} />;
   }

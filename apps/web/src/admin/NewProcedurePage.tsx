@@ -57,7 +57,12 @@ export function NewProcedurePage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: 'Mes démarches', to: '/admin/procedures' }, { label: 'Créer une démarche' }]} />
+      <Breadcrumb
+        items={[
+          { label: 'Mes démarches', to: '/admin/procedures' },
+          { label: 'Créer une démarche' },
+        ]}
+      />
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-8">
           <h1>Créer une démarche</h1>
@@ -66,7 +71,11 @@ export function NewProcedurePage() {
             formulaire ; rien n’est visible du public avant la publication.
           </p>
           {error !== undefined && (
-            <FormErrorAlert error={error} title="La démarche n’a pas été créée" inlineFields={PROCEDURE_INFO_FIELDS} />
+            <FormErrorAlert
+              error={error}
+              title="La démarche n’a pas été créée"
+              inlineFields={PROCEDURE_INFO_FIELDS}
+            />
           )}
           <form onSubmit={(event) => void onSubmit(event)} noValidate>
             <fieldset className="fr-fieldset" aria-labelledby="nouvelle-demarche-legende">
@@ -74,7 +83,9 @@ export function NewProcedurePage() {
                 La démarche
               </legend>
               <div className="fr-fieldset__element">
-                <p className="fr-hint-text">Sauf mention contraire, tous les champs sont obligatoires.</p>
+                <p className="fr-hint-text">
+                  Sauf mention contraire, tous les champs sont obligatoires.
+                </p>
               </div>
               <ProcedureInfoFields
                 idPrefix="nouvelle-demarche"

@@ -72,19 +72,21 @@ export function ProcedureBuilderPage() {
         <ProcedureStateBadge state={current.state} />
         <span className="fr-ml-2w fr-text--sm">{current.organisation}</span>
       </p>
-      {current.state !== 'brouillon' && hasUnpublishedFormChanges(current) && section.path !== 'publication' && (
-        <div className="fr-notice fr-notice--info fr-mb-3w">
-          <div className="fr-container">
-            <div className="fr-notice__body">
-              <p className="fr-notice__title">
-                Le formulaire a des modifications qui ne sont pas encore publiées : les usagers voient
-                toujours la version précédente.{' '}
-                <Link to={`${base}/publication`}>Publier les modifications</Link>
-              </p>
+      {current.state !== 'brouillon' &&
+        hasUnpublishedFormChanges(current) &&
+        section.path !== 'publication' && (
+          <div className="fr-notice fr-notice--info fr-mb-3w">
+            <div className="fr-container">
+              <div className="fr-notice__body">
+                <p className="fr-notice__title">
+                  Le formulaire a des modifications qui ne sont pas encore publiées : les usagers
+                  voient toujours la version précédente.{' '}
+                  <Link to={`${base}/publication`}>Publier les modifications</Link>
+                </p>
+              </div>
             </div>
           </div>
-        </div>
-      )}
+        )}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-3">
           <SideMenu base={base} active={section.path} />
@@ -146,7 +148,9 @@ function BuilderStatus({ loading, error }: { loading: boolean; error: unknown })
 
   return (
     <>
-      <Breadcrumb items={[{ label: 'Mes démarches', to: '/admin/procedures' }, { label: 'Démarche' }]} />
+      <Breadcrumb
+        items={[{ label: 'Mes démarches', to: '/admin/procedures' }, { label: 'Démarche' }]}
+      />
       <h1>{missing ? 'Démarche introuvable' : 'Démarche'}</h1>
       {missing ? (
         <p>Cette démarche n’existe pas, ou vous n’en êtes pas administrateur.</p>
@@ -167,7 +171,8 @@ function UnknownSection({ base }: { base: string }) {
     <>
       <h2>Page introuvable</h2>
       <p>
-        Cette partie de la démarche n’existe pas. <Link to={base}>Revenir aux informations de la démarche</Link>
+        Cette partie de la démarche n’existe pas.{' '}
+        <Link to={base}>Revenir aux informations de la démarche</Link>
       </p>
     </>
   );

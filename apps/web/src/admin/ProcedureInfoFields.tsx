@@ -11,7 +11,13 @@ export interface ProcedureInfoValues {
 }
 
 /** Property names of CreateProcedureDto and UpdateProcedureDto that have an input here. */
-export const PROCEDURE_INFO_FIELDS = ['title', 'path', 'organisation', 'description', 'contactEmail'];
+export const PROCEDURE_INFO_FIELDS = [
+  'title',
+  'path',
+  'organisation',
+  'description',
+  'contactEmail',
+];
 
 export const EMPTY_PROCEDURE_INFO: ProcedureInfoValues = {
   title: '',
@@ -28,13 +34,15 @@ export function checkProcedureInfo(values: ProcedureInfoValues): FieldErrors {
     errors.title = 'Saisissez un titre d’au moins 3 caractères.';
   }
   if (values.path !== '' && !SLUG_PATTERN.test(values.path)) {
-    errors.path = 'L’adresse ne doit contenir que des lettres minuscules sans accent, des chiffres et des tirets.';
+    errors.path =
+      'L’adresse ne doit contenir que des lettres minuscules sans accent, des chiffres et des tirets.';
   }
   if (values.organisation.trim().length < 2) {
     errors.organisation = 'Saisissez le nom de l’organisme, d’au moins 2 caractères.';
   }
   if (!looksLikeEmail(values.contactEmail.trim())) {
-    errors.contactEmail = 'Saisissez une adresse électronique valide, par exemple contact@service.gouv.fr.';
+    errors.contactEmail =
+      'Saisissez une adresse électronique valide, par exemple contact@service.gouv.fr.';
   }
 
   return errors;
@@ -50,8 +58,15 @@ interface ProcedureInfoFieldsProps {
 }
 
 /** Inputs shared by the creation form and the « Informations » tab. */
-export function ProcedureInfoFields({ idPrefix, values, errors, onChange, pathHint }: ProcedureInfoFieldsProps) {
-  const set = (key: keyof ProcedureInfoValues) => (value: string) => onChange({ ...values, [key]: value });
+export function ProcedureInfoFields({
+  idPrefix,
+  values,
+  errors,
+  onChange,
+  pathHint,
+}: ProcedureInfoFieldsProps) {
+  const set = (key: keyof ProcedureInfoValues) => (value: string) =>
+    onChange({ ...values, [key]: value });
 
   return (
     <>

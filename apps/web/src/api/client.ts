@@ -61,7 +61,9 @@ export class ApiError extends Error {
 
 /** Rewords a validation message that starts with the property name, for display under its input. */
 function besideInput(field: string, message: string): string {
-  const text = message.startsWith(`${field} `) ? `Ce champ ${message.slice(field.length + 1)}` : message;
+  const text = message.startsWith(`${field} `)
+    ? `Ce champ ${message.slice(field.length + 1)}`
+    : message;
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
@@ -71,8 +73,7 @@ const ADDRESS_PARAMETERS = new Set(['id', 'stableId', 'attachmentId', 'kind']);
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-const NETWORK_ERROR_MESSAGE =
-  'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.';
+const NETWORK_ERROR_MESSAGE = 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.';
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -103,7 +104,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('Retry-After'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   try {
-    const body = (await response.json()) as { code?: string; message?: string; details?: ErrorDetails };
+    const body = (await response.json()) as {
+      code?: string;
+      message?: string;
+      details?: ErrorDetails;
+    };
     return new ApiError(
       response.status,
       body.code ?? 'UNKNOWN',
@@ -112,7 +117,13 @@ async function toApiError(response: Response): Promise<ApiError> {
       retryAfterSeconds,
     );
   } catch {
-    return new ApiError(response.status, 'UNKNOWN', defaultMessage(response.status), {}, retryAfterSeconds);
+    return new ApiError(
+      response.status,
+      'UNKNOWN',
+      defaultMessage(response.status),
+      {},
+      retryAfterSeconds,
+    );
   }
 }
 

@@ -76,11 +76,8 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const isDraft = dossier.state === DossierState.Brouillon;
 
-  const autosave = useAutosave(
-    dossier.id,
-    definitions,
-    initialValues(dossier.fields),
-    (view) => setServerFields(fieldsById(view.fields)),
+  const autosave = useAutosave(dossier.id, definitions, initialValues(dossier.fields), (view) =>
+    setServerFields(fieldsById(view.fields)),
   );
   const attachments = useAttachments(dossier, ID_PREFIX, clearSubmitError);
 

@@ -56,7 +56,9 @@ export function DossierPage() {
       <BackLink />
       {pageState?.notSaved && !APPLICANT_EDITABLE_STATES.has(dossier.state) && (
         <div className="fr-alert fr-alert--warning fr-mt-3w fr-mb-3w" role="alert">
-          <h2 className="fr-alert__title">Vos dernières modifications n’ont pas été enregistrées</h2>
+          <h2 className="fr-alert__title">
+            Vos dernières modifications n’ont pas été enregistrées
+          </h2>
           <p>{pageState.notSaved}</p>
         </div>
       )}
@@ -75,9 +77,7 @@ export function DossierPage() {
       <h1 className="fr-mb-1w">Dossier n° {dossier.number}</h1>
       <p className="fr-text--lead">{dossier.procedureTitle}</p>
 
-      {!justDeposited && (
-        <StateNotice dossier={dossier} />
-      )}
+      {!justDeposited && <StateNotice dossier={dossier} />}
 
       <ul className="fr-mb-3w">
         <li>Créé le {formatDateTime(dossier.createdAt)}</li>

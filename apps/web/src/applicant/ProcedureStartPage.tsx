@@ -51,8 +51,8 @@ export function ProcedureStartPage() {
             <h2 className="fr-alert__title">Cette démarche est close</h2>
             <p>
               Elle n’accepte plus de nouveaux dossiers
-              {procedure.closedAt ? ` depuis le ${formatDate(procedure.closedAt)}` : ''}. Vos dossiers
-              déjà déposés restent visibles dans « Mes dossiers ».
+              {procedure.closedAt ? ` depuis le ${formatDate(procedure.closedAt)}` : ''}. Vos
+              dossiers déjà déposés restent visibles dans « Mes dossiers ».
             </p>
           </div>
         )}

@@ -85,9 +85,7 @@ export function useAttachments(
         onChanged(stableId);
       })
       .catch((error: unknown) => setError(stableId, errorMessage(error)))
-      .finally(() =>
-        setUploads(({ [stableId]: _done, ...rest }) => rest),
-      );
+      .finally(() => setUploads(({ [stableId]: _done, ...rest }) => rest));
   }
 
   async function remove(definition: FieldDefinition, attachment: AttachmentView) {

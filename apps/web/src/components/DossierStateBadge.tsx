@@ -10,7 +10,13 @@ const SEVERITY: Record<DossierState, string> = {
 };
 
 /** Shows the dossier's state as a DSFR badge, with « Archivé » beside it when archived. */
-export function DossierStateBadge({ state, archived = false }: { state: DossierState; archived?: boolean }) {
+export function DossierStateBadge({
+  state,
+  archived = false,
+}: {
+  state: DossierState;
+  archived?: boolean;
+}) {
   return (
     <span className="fr-badges-group fr-badges-group--sm" style={{ display: 'inline-flex' }}>
       <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${SEVERITY[state]}`}>

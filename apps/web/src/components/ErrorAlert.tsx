@@ -8,8 +8,13 @@ interface ErrorAlertProps {
 }
 
 /** Shows a failed request as a DSFR error alert, which screen readers announce at once. */
-export function ErrorAlert({ error, title = 'Une erreur est survenue', listFields = true }: ErrorAlertProps) {
-  const fields = error instanceof ApiError && !error.isNotFound() ? (error.details.fields ?? []) : [];
+export function ErrorAlert({
+  error,
+  title = 'Une erreur est survenue',
+  listFields = true,
+}: ErrorAlertProps) {
+  const fields =
+    error instanceof ApiError && !error.isNotFound() ? (error.details.fields ?? []) : [];
   return (
     <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
       <h2 className="fr-alert__title">{title}</h2>

@@ -63,7 +63,12 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
           <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
             <div className="fr-modal__body">
               <div className="fr-modal__header">
-                <button type="button" className="fr-btn--close fr-btn" title="Fermer la fenêtre" onClick={onClose}>
+                <button
+                  type="button"
+                  className="fr-btn--close fr-btn"
+                  title="Fermer la fenêtre"
+                  onClick={onClose}
+                >
                   Fermer
                 </button>
               </div>

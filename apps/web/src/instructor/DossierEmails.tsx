@@ -61,7 +61,9 @@ function EmailStatusCell({ email }: { email: EmailView }) {
 
   return (
     <>
-      <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${badge.severity}`}>{badge.label}</span>
+      <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${badge.severity}`}>
+        {badge.label}
+      </span>
       {attempts && <p className="fr-text--xs fr-mb-0">{attempts}</p>}
       {email.status === 'failed' && email.lastError && (
         <p className="fr-text--xs fr-mb-0">Dernière erreur : {email.lastError}</p>

@@ -7,7 +7,13 @@ import { DsfrTable } from './DsfrTable';
 import { instructorDossierPath } from './paths';
 
 /** Renders one page of dossiers as a DSFR table, each number linking to its dossier. */
-export function DossiersTable({ dossiers, caption }: { dossiers: DossierSummary[]; caption: string }) {
+export function DossiersTable({
+  dossiers,
+  caption,
+}: {
+  dossiers: DossierSummary[];
+  caption: string;
+}) {
   return (
     <DsfrTable caption={caption} className="fr-mb-0">
       <thead>

@@ -14,7 +14,12 @@ interface DsfrTableProps {
  * DSFR table. On narrow screens it scrolls sideways, so its container is a focusable region named
  * by the caption: keyboard users can then scroll it too.
  */
-export function DsfrTable({ caption, hideCaption = false, className = '', children }: DsfrTableProps) {
+export function DsfrTable({
+  caption,
+  hideCaption = false,
+  className = '',
+  children,
+}: DsfrTableProps) {
   const captionId = useId();
 
   return (

@@ -38,14 +38,19 @@ type Outcome =
 export function InstructorDossierPage() {
   const { id = '' } = useParams();
   const dossier = useResource(() => api<DossierView>('GET', `/instructor/dossiers/${id}`), id);
-  const emails = useResource(() => api<EmailView[]>('GET', `/instructor/dossiers/${id}/emails`), id);
+  const emails = useResource(
+    () => api<EmailView[]>('GET', `/instructor/dossiers/${id}/emails`),
+    id,
+  );
   const [pending, setPending] = useState<DossierAction | null>(null);
   const [decision, setDecision] = useState<DossierAction | null>(null);
   const [decisionError, setDecisionError] = useState<unknown>(undefined);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const actionsHeading = useRef<HTMLHeadingElement>(null);
   const decisionOpener = useRef<HTMLElement | null>(null);
-  usePageTitle(dossier.data ? `Dossier n° ${dossier.data.number} – Instruction` : 'Dossier – Instruction');
+  usePageTitle(
+    dossier.data ? `Dossier n° ${dossier.data.number} – Instruction` : 'Dossier – Instruction',
+  );
 
   // A cancelled decision gives the focus back to its button (gone if the state changed).
   useEffect(() => {
@@ -68,7 +73,10 @@ export function InstructorDossierPage() {
     return dossier.error !== undefined ? (
       <>
         <Breadcrumb
-          items={[{ label: 'Démarches à instruire', to: INSTRUCTOR_PROCEDURES_PATH }, { label: 'Dossier' }]}
+          items={[
+            { label: 'Démarches à instruire', to: INSTRUCTOR_PROCEDURES_PATH },
+            { label: 'Dossier' },
+          ]}
         />
         <h1>Dossier</h1>
         <ErrorAlert error={dossier.error} title="Impossible d’afficher ce dossier" />
@@ -119,7 +127,8 @@ export function InstructorDossierPage() {
 
   function onAction(action: DossierAction) {
     if (DECISIONS.has(action)) {
-      decisionOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      decisionOpener.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setDecisionError(undefined);
       setDecision(action);
       return;
@@ -202,7 +211,10 @@ export function InstructorDossierPage() {
 
       <section className="fr-mb-4w" aria-labelledby="formulaire-titre">
         <h2 id="formulaire-titre">Formulaire</h2>
-        <DossierFields fields={current.fields} attachmentBaseUrl={`/api/instructor/dossiers/${current.id}`} />
+        <DossierFields
+          fields={current.fields}
+          attachmentBaseUrl={`/api/instructor/dossiers/${current.id}`}
+        />
       </section>
 
       <section className="fr-mb-4w" aria-labelledby="historique-titre">
@@ -219,7 +231,11 @@ export function InstructorDossierPage() {
           <Loading label="Chargement des e-mails…" />
         )}
         {emails.data !== undefined && <DossierEmails emails={emails.data} />}
-        <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={emails.reload}>
+        <button
+          type="button"
+          className="fr-btn fr-btn--tertiary fr-btn--sm"
+          onClick={emails.reload}
+        >
           Actualiser la liste des e-mails
         </button>
       </section>

@@ -31,7 +31,9 @@ interface PagingState {
 function previousCursorsOf(state: unknown): string[] | null {
   const cursors = (state as Partial<PagingState> | null)?.previousCursors;
 
-  return Array.isArray(cursors) && cursors.every((cursor) => typeof cursor === 'string') ? cursors : null;
+  return Array.isArray(cursors) && cursors.every((cursor) => typeof cursor === 'string')
+    ? cursors
+    : null;
 }
 
 /** Lists the dossiers of one procedure, by state in tabs, one keyset page at a time. */
@@ -48,7 +50,11 @@ export function InstructorDossiersPage() {
     const procedures = await api<ProcedureSummary[]>('GET', '/instructor/procedures');
     const found = procedures.find((candidate) => candidate.id === id);
     if (!found) {
-      throw new ApiError(404, 'NOT_FOUND', 'Cette démarche n’existe pas ou vous n’en êtes pas instructeur.');
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        'Cette démarche n’existe pas ou vous n’en êtes pas instructeur.',
+      );
     }
     return found;
   }, id);
@@ -70,7 +76,10 @@ export function InstructorDossiersPage() {
     return (
       <>
         <Breadcrumb
-          items={[{ label: 'Démarches à instruire', to: INSTRUCTOR_PROCEDURES_PATH }, { label: 'Dossiers' }]}
+          items={[
+            { label: 'Démarches à instruire', to: INSTRUCTOR_PROCEDURES_PATH },
+            { label: 'Dossiers' },
+          ]}
         />
         <h1>Dossiers de la démarche</h1>
         <ErrorAlert error={procedure.error} title="Impossible d’afficher cette démarche" />
@@ -148,11 +157,18 @@ function DossierSearchForm({ tab, search, onSearch }: DossierSearchFormProps) {
   }
 
   return (
-    <form className="fr-mb-3w" role="search" aria-label="Rechercher des dossiers" onSubmit={onSubmit}>
+    <form
+      className="fr-mb-3w"
+      role="search"
+      aria-label="Rechercher des dossiers"
+      onSubmit={onSubmit}
+    >
       <div className="fr-input-group fr-mb-1w">
         <label className="fr-label" htmlFor={inputId}>
           Rechercher un dossier {tab.caption}
-          <span className="fr-hint-text">Numéro de dossier (par exemple 42) ou adresse électronique du demandeur.</span>
+          <span className="fr-hint-text">
+            Numéro de dossier (par exemple 42) ou adresse électronique du demandeur.
+          </span>
         </label>
         <div className="fr-search-bar" style={{ maxWidth: '36rem' }}>
           <input
@@ -168,7 +184,11 @@ function DossierSearchForm({ tab, search, onSearch }: DossierSearchFormProps) {
         </div>
       </div>
       {search && (
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={() => onSearch(null)}>
+        <button
+          type="button"
+          className="fr-btn fr-btn--sm fr-btn--tertiary"
+          onClick={() => onSearch(null)}
+        >
           Effacer la recherche « {search} »
         </button>
       )}
@@ -185,7 +205,13 @@ interface DossierListPanelProps {
   previousCursors: string[] | null;
 }
 
-function DossierListPanel({ procedureId, tab, cursor, search, previousCursors }: DossierListPanelProps) {
+function DossierListPanel({
+  procedureId,
+  tab,
+  cursor,
+  search,
+  previousCursors,
+}: DossierListPanelProps) {
   const page = useResource(
     () =>
       api<DossierPage>(
@@ -215,7 +241,9 @@ function DossierListPanel({ procedureId, tab, cursor, search, previousCursors }:
     state: { previousCursors: stack } satisfies PagingState,
   });
   const previous = cursor ? pageTarget(earlier.at(-1) ?? '', earlier.slice(0, -1)) : null;
-  const next = page.data.nextCursor ? pageTarget(page.data.nextCursor, [...earlier, cursor ?? '']) : null;
+  const next = page.data.nextCursor
+    ? pageTarget(page.data.nextCursor, [...earlier, cursor ?? ''])
+    : null;
 
   const pagination = (
     <CursorPagination
@@ -227,7 +255,8 @@ function DossierListPanel({ procedureId, tab, cursor, search, previousCursors }:
   );
   const items = page.data.items;
   const status = search
-    ? countOf(items.length, 'Un dossier trouvé', '# dossiers trouvés') + (page.data.nextCursor ? ' sur cette page' : '')
+    ? countOf(items.length, 'Un dossier trouvé', '# dossiers trouvés') +
+      (page.data.nextCursor ? ' sur cette page' : '')
     : '';
   return (
     <>

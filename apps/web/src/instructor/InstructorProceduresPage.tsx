@@ -27,7 +27,9 @@ export function InstructorProceduresPage() {
       {procedures.error !== undefined && (
         <ErrorAlert error={procedures.error} title="Impossible d’afficher vos démarches" />
       )}
-      {procedures.loading && procedures.data === undefined && <Loading label="Chargement des démarches…" />}
+      {procedures.loading && procedures.data === undefined && (
+        <Loading label="Chargement des démarches…" />
+      )}
       {procedures.data?.length === 0 && (
         <div className="fr-callout">
           <h2 className="fr-callout__title fr-h5">Aucune démarche à instruire</h2>

@@ -66,12 +66,19 @@ export function Layout({ children }: { children: ReactNode }) {
     ) : (
       <ul className="fr-btns-group">
         <li>
-          <span className="fr-btn fr-icon-account-circle-line" aria-label={`Connecté en tant que ${account.email}`}>
+          <span
+            className="fr-btn fr-icon-account-circle-line"
+            aria-label={`Connecté en tant que ${account.email}`}
+          >
             {account.email}
           </span>
         </li>
         <li>
-          <button type="button" className="fr-btn fr-icon-logout-box-r-line" onClick={() => void onSignOut()}>
+          <button
+            type="button"
+            className="fr-btn fr-icon-logout-box-r-line"
+            onClick={() => void onSignOut()}
+          >
             Se déconnecter
           </button>
         </li>
@@ -210,7 +217,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="fr-footer__bottom">
             <ul className="fr-footer__bottom-list">
               <li className="fr-footer__bottom-item">
-                <span className="fr-footer__bottom-link">Accessibilité : partiellement conforme</span>
+                <span className="fr-footer__bottom-link">
+                  Accessibilité : partiellement conforme
+                </span>
               </li>
               <li className="fr-footer__bottom-item">
                 <a className="fr-footer__bottom-link" href="/api/docs">

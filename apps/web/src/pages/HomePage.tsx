@@ -82,7 +82,10 @@ function PublishedProcedures() {
       <h2 id="demarches-en-ligne">Démarches en ligne</h2>
       {procedures.loading && <Loading />}
       {procedures.error !== undefined && (
-        <ErrorAlert error={procedures.error} title="La liste des démarches n’a pas pu être chargée" />
+        <ErrorAlert
+          error={procedures.error}
+          title="La liste des démarches n’a pas pu être chargée"
+        />
       )}
       {procedures.data?.length === 0 && <p>Aucune démarche n’est publiée pour le moment.</p>}
       {procedures.data && procedures.data.length > 0 && (
@@ -98,7 +101,9 @@ function PublishedProcedures() {
                     <p className="fr-card__desc">{procedure.organisation}</p>
                     {procedure.publishedAt && (
                       <div className="fr-card__end">
-                        <p className="fr-card__detail">Publiée le {formatDate(procedure.publishedAt)}</p>
+                        <p className="fr-card__detail">
+                          Publiée le {formatDate(procedure.publishedAt)}
+                        </p>
                       </div>
                     )}
                   </div>

@@ -41,7 +41,9 @@ export function SignInPage() {
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Connexion à TPS</h1>
-        {error !== undefined && <ErrorAlert error={error} title="Connexion impossible" listFields={false} />}
+        {error !== undefined && (
+          <ErrorAlert error={error} title="Connexion impossible" listFields={false} />
+        )}
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
           <fieldset className="fr-fieldset" aria-labelledby="connexion-legende">
             <legend className="fr-fieldset__legend" id="connexion-legende">
@@ -74,7 +76,9 @@ export function SignInPage() {
               </div>
             </div>
             <div className="fr-fieldset__element">
-              <div className={`fr-input-group${fieldErrors.password ? ' fr-input-group--error' : ''}`}>
+              <div
+                className={`fr-input-group${fieldErrors.password ? ' fr-input-group--error' : ''}`}
+              >
                 <label className="fr-label" htmlFor="connexion-mot-de-passe">
                   Mot de passe
                 </label>
@@ -100,7 +104,10 @@ export function SignInPage() {
         </form>
         <hr />
         <h2 className="fr-h5">Vous n’avez pas de compte ?</h2>
-        <Link className="fr-btn fr-btn--secondary" to={`/inscription${params.get('suite') ? `?suite=${encodeURIComponent(params.get('suite') ?? '')}` : ''}`}>
+        <Link
+          className="fr-btn fr-btn--secondary"
+          to={`/inscription${params.get('suite') ? `?suite=${encodeURIComponent(params.get('suite') ?? '')}` : ''}`}
+        >
           Créer un compte
         </Link>
       </div>

@@ -40,8 +40,12 @@ export function SignUpPage() {
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Créer un compte</h1>
-        <p>Un seul compte suffit pour déposer des dossiers, créer des démarches et les instruire.</p>
-        {error !== undefined && <ErrorAlert error={error} title="Création du compte impossible" listFields={false} />}
+        <p>
+          Un seul compte suffit pour déposer des dossiers, créer des démarches et les instruire.
+        </p>
+        {error !== undefined && (
+          <ErrorAlert error={error} title="Création du compte impossible" listFields={false} />
+        )}
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
           <div className={`fr-input-group${fieldErrors.email ? ' fr-input-group--error' : ''}`}>
             <label className="fr-label" htmlFor="inscription-email">
@@ -101,7 +105,10 @@ export function SignUpPage() {
         <hr className="fr-mt-4w" />
         <p>
           Vous avez déjà un compte ?{' '}
-          <Link className="fr-link" to={`/connexion${params.get('suite') ? `?suite=${encodeURIComponent(params.get('suite') ?? '')}` : ''}`}>
+          <Link
+            className="fr-link"
+            to={`/connexion${params.get('suite') ? `?suite=${encodeURIComponent(params.get('suite') ?? '')}` : ''}`}
+          >
             Se connecter
           </Link>
         </p>

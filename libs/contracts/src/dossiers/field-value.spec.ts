@@ -11,7 +11,15 @@ import {
 } from './field-value';
 
 function field(type: FieldType, options: FieldDefinition['options'] = {}): FieldDefinition {
-  return { stableId: 'f1', type, label: 'Champ', description: '', required: true, options, position: 0 };
+  return {
+    stableId: 'f1',
+    type,
+    label: 'Champ',
+    description: '',
+    required: true,
+    options,
+    position: 0,
+  };
 }
 
 function messageOf(result: FieldValueResult): string {
@@ -32,7 +40,10 @@ describe('normalizeFieldValue', () => {
 
   describe.each(directTypes)('clearing a %s field', (type) => {
     it.each([null, undefined, '', '   ', '\u00a0'])('clears %p', (raw) => {
-      expect(normalizeFieldValue(field(type, { choices: FRUITS }), raw)).toEqual({ ok: true, value: null });
+      expect(normalizeFieldValue(field(type, { choices: FRUITS }), raw)).toEqual({
+        ok: true,
+        value: null,
+      });
     });
   });
 
@@ -115,7 +126,12 @@ describe('normalizeFieldValue', () => {
     [FieldType.DropDownList, '  Poire ', 'Poire', { choices: FRUITS }],
     // multiple_drop_down_list
     [FieldType.MultipleDropDownList, ['Poire', 'Pomme'], ['Poire', 'Pomme'], { choices: FRUITS }],
-    [FieldType.MultipleDropDownList, ['Poire', 'Pomme', 'Poire'], ['Poire', 'Pomme'], { choices: FRUITS }],
+    [
+      FieldType.MultipleDropDownList,
+      ['Poire', 'Pomme', 'Poire'],
+      ['Poire', 'Pomme'],
+      { choices: FRUITS },
+    ],
     [FieldType.MultipleDropDownList, [' Cerise '], ['Cerise'], { choices: FRUITS }],
     [FieldType.MultipleDropDownList, [], [], { choices: FRUITS }],
     [FieldType.MultipleDropDownList, 'Cerise', ['Cerise'], { choices: FRUITS }],
@@ -123,7 +139,11 @@ describe('normalizeFieldValue', () => {
     [FieldType.Email, 'prenom.nom@exemple.fr', 'prenom.nom@exemple.fr'],
     [FieldType.Email, '  Prenom.Nom@Exemple.FR ', 'Prenom.Nom@exemple.fr'],
     [FieldType.Email, 'a+tag@sous.domaine.gouv.fr', 'a+tag@sous.domaine.gouv.fr'],
-    [FieldType.Email, `${'a'.repeat(64)}@${'b'.repeat(185)}.fr`, `${'a'.repeat(64)}@${'b'.repeat(185)}.fr`],
+    [
+      FieldType.Email,
+      `${'a'.repeat(64)}@${'b'.repeat(185)}.fr`,
+      `${'a'.repeat(64)}@${'b'.repeat(185)}.fr`,
+    ],
     // phone
     [FieldType.Phone, '0612345678', '0612345678'],
     [FieldType.Phone, '06 12 34 56 78', '0612345678'],
@@ -166,7 +186,12 @@ describe('normalizeFieldValue', () => {
     [FieldType.Text, 'ligne 1\nligne 2', /une seule ligne.*Texte long/],
     [FieldType.Text, 'ligne 1\rligne 2', /une seule ligne/],
     [FieldType.Text, 'a'.repeat(2001), /2001 caractères, pour 2000 au maximum/],
-    [FieldType.Text, 'abcdef', /6 caractères, pour 5 au maximum.*de 1 caractères/, { maxLength: 5 }],
+    [
+      FieldType.Text,
+      'abcdef',
+      /6 caractères, pour 5 au maximum.*de 1 caractères/,
+      { maxLength: 5 },
+    ],
     // textarea
     [FieldType.Textarea, 12, /attend du texte/],
     [FieldType.Textarea, 'a'.repeat(50001), /50001 caractères, pour 50000 au maximum/],
@@ -232,15 +257,35 @@ describe('normalizeFieldValue', () => {
     [FieldType.Civility, 'mme', /n'est pas une civilité acceptée/],
     [FieldType.Civility, 1, /« M\. » ou « Mme »/],
     // drop_down_list
-    [FieldType.DropDownList, 'Banane', /« Banane » ne fait pas partie des choix.*« Pomme », « Poire », « Cerise »/, { choices: FRUITS }],
+    [
+      FieldType.DropDownList,
+      'Banane',
+      /« Banane » ne fait pas partie des choix.*« Pomme », « Poire », « Cerise »/,
+      { choices: FRUITS },
+    ],
     [FieldType.DropDownList, 'poire', /ne fait pas partie des choix/, { choices: FRUITS }],
     [FieldType.DropDownList, ['Poire'], /écrit en texte.*une liste/, { choices: FRUITS }],
     [FieldType.DropDownList, 'Poire', /aucun choix/, {}],
     // multiple_drop_down_list
-    [FieldType.MultipleDropDownList, ['Poire', 'Banane'], /« Banane » ne fait pas partie des choix/, { choices: FRUITS }],
-    [FieldType.MultipleDropDownList, ['Poire', 3], /la liste contient un nombre/, { choices: FRUITS }],
+    [
+      FieldType.MultipleDropDownList,
+      ['Poire', 'Banane'],
+      /« Banane » ne fait pas partie des choix/,
+      { choices: FRUITS },
+    ],
+    [
+      FieldType.MultipleDropDownList,
+      ['Poire', 3],
+      /la liste contient un nombre/,
+      { choices: FRUITS },
+    ],
     [FieldType.MultipleDropDownList, ['Poire', ''], /contient un choix vide/, { choices: FRUITS }],
-    [FieldType.MultipleDropDownList, { 0: 'Poire' }, /attend une liste de choix.*un objet/, { choices: FRUITS }],
+    [
+      FieldType.MultipleDropDownList,
+      { 0: 'Poire' },
+      /attend une liste de choix.*un objet/,
+      { choices: FRUITS },
+    ],
     [FieldType.MultipleDropDownList, 'Banane', /ne fait pas partie des choix/, { choices: FRUITS }],
     // email
     [FieldType.Email, 'prenom.nom.exemple.fr', /ne contient pas de @/],
@@ -377,7 +422,9 @@ describe('displayFieldValue', () => {
 
   it('joins attachment names', () => {
     const attachment = field(FieldType.Attachment);
-    expect(displayFieldValue(attachment, undefined, { attachmentNames: ['a.pdf', 'b.png'] })).toBe('a.pdf, b.png');
+    expect(displayFieldValue(attachment, undefined, { attachmentNames: ['a.pdf', 'b.png'] })).toBe(
+      'a.pdf, b.png',
+    );
   });
 
   it('shows no attachment as empty', () => {

@@ -10,7 +10,9 @@ import { checkSiret, formatSiret, SIRET_ERROR_MESSAGES } from '../siret/siret';
 
 export type NormalizedFieldValue = string | number | boolean | string[] | null;
 
-export type FieldValueResult = { ok: true; value: NormalizedFieldValue } | { ok: false; message: string };
+export type FieldValueResult =
+  | { ok: true; value: NormalizedFieldValue }
+  | { ok: false; message: string };
 
 const DEFAULT_TEXT_MAX_LENGTH = 2000;
 const DEFAULT_TEXTAREA_MAX_LENGTH = 50000;
@@ -80,7 +82,9 @@ export function normalizeFieldValue(definition: FieldDefinition, raw: unknown): 
     case FieldType.Siret:
       return normalizeSiretValue(raw);
     default:
-      return reject(`Le type de champ « ${String(type)} » est inconnu : ce champ ne peut pas être rempli.`);
+      return reject(
+        `Le type de champ « ${String(type)} » est inconnu : ce champ ne peut pas être rempli.`,
+      );
   }
 }
 
@@ -88,7 +92,10 @@ export function normalizeFieldValue(definition: FieldDefinition, raw: unknown): 
  * True when a required field would count as not filled (null, '', [], checkbox false).
  * For piece_justificative the value is always undefined, so the caller checks attachments itself.
  */
-export function isEmptyFieldValue(definition: FieldDefinition, value: NormalizedFieldValue | undefined): boolean {
+export function isEmptyFieldValue(
+  definition: FieldDefinition,
+  value: NormalizedFieldValue | undefined,
+): boolean {
   if (value === null || value === undefined) {
     return true;
   }
@@ -221,7 +228,9 @@ function normalizeInteger(raw: unknown): FieldValueResult {
     }
     value = Number(digits);
   } else {
-    return reject(`Ce champ attend un nombre entier, mais la valeur reçue est ${describeType(raw)}. ${example}`);
+    return reject(
+      `Ce champ attend un nombre entier, mais la valeur reçue est ${describeType(raw)}. ${example}`,
+    );
   }
   if (!Number.isSafeInteger(value)) {
     return reject(
@@ -234,7 +243,8 @@ function normalizeInteger(raw: unknown): FieldValueResult {
 }
 
 function normalizeDecimal(raw: unknown): FieldValueResult {
-  const example = 'Saisissez un nombre avec une virgule ou un point comme séparateur décimal, par exemple 12,5.';
+  const example =
+    'Saisissez un nombre avec une virgule ou un point comme séparateur décimal, par exemple 12,5.';
   let text: string;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) {
@@ -245,12 +255,16 @@ function normalizeDecimal(raw: unknown): FieldValueResult {
   } else if (typeof raw === 'string') {
     text = stripSpaces(raw);
   } else {
-    return reject(`Ce champ attend un nombre, mais la valeur reçue est ${describeType(raw)}. ${example}`);
+    return reject(
+      `Ce champ attend un nombre, mais la valeur reçue est ${describeType(raw)}. ${example}`,
+    );
   }
 
   const match = /^([+-]?)(\d+)(?:[.,](\d+))?$/.exec(text);
   if (!match) {
-    return reject(`« ${typeof raw === 'string' ? raw.trim() : text} » n'est pas un nombre valide. ${example}`);
+    return reject(
+      `« ${typeof raw === 'string' ? raw.trim() : text} » n'est pas un nombre valide. ${example}`,
+    );
   }
   const [, sign, integerPart, decimalPart = ''] = match;
   if (decimalPart.length > MAX_DECIMAL_PLACES) {
@@ -276,10 +290,14 @@ function checkBounds(result: FieldValueResult, definition: FieldDefinition): Fie
   const { min, max } = definition.options;
   const formattedValue = formatFrenchNumber(result.value);
   if (min !== undefined && result.value < min) {
-    return reject(`${formattedValue} est trop petit : saisissez un nombre supérieur ou égal à ${formatFrenchNumber(min)}.`);
+    return reject(
+      `${formattedValue} est trop petit : saisissez un nombre supérieur ou égal à ${formatFrenchNumber(min)}.`,
+    );
   }
   if (max !== undefined && result.value > max) {
-    return reject(`${formattedValue} est trop grand : saisissez un nombre inférieur ou égal à ${formatFrenchNumber(max)}.`);
+    return reject(
+      `${formattedValue} est trop grand : saisissez un nombre inférieur ou égal à ${formatFrenchNumber(max)}.`,
+    );
   }
 
   return result;
@@ -296,9 +314,12 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function normalizeDate(raw: unknown): FieldValueResult {
-  const example = 'Saisissez une date valide au format AAAA-MM-JJ, par exemple 2024-03-15, ou JJ/MM/AAAA, par exemple 15/03/2024.';
+  const example =
+    'Saisissez une date valide au format AAAA-MM-JJ, par exemple 2024-03-15, ou JJ/MM/AAAA, par exemple 15/03/2024.';
   if (typeof raw !== 'string') {
-    return reject(`Ce champ attend une date écrite en texte, mais la valeur reçue est ${describeType(raw)}. ${example}`);
+    return reject(
+      `Ce champ attend une date écrite en texte, mais la valeur reçue est ${describeType(raw)}. ${example}`,
+    );
   }
   const text = raw.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -316,10 +337,14 @@ function normalizeDate(raw: unknown): FieldValueResult {
 
   const displayed = `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return reject(`La date ${displayed} n'existe pas dans le calendrier : vérifiez le jour et le mois.`);
+    return reject(
+      `La date ${displayed} n'existe pas dans le calendrier : vérifiez le jour et le mois.`,
+    );
   }
   if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) {
-    return reject(`L'année ${year} est hors limites : saisissez une année entre ${MIN_DATE_YEAR} et ${MAX_DATE_YEAR}.`);
+    return reject(
+      `L'année ${year} est hors limites : saisissez une année entre ${MIN_DATE_YEAR} et ${MAX_DATE_YEAR}.`,
+    );
   }
 
   return accept(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
@@ -359,7 +384,9 @@ function normalizeCivility(raw: unknown): FieldValueResult {
     return accept('M.');
   }
 
-  return civility === 'Mme' ? accept('Mme') : reject(`« ${civility} » n'est pas une civilité acceptée. ${message}`);
+  return civility === 'Mme'
+    ? accept('Mme')
+    : reject(`« ${civility} » n'est pas une civilité acceptée. ${message}`);
 }
 
 function unknownChoiceMessage(choice: string, choices: string[]): string {
@@ -367,14 +394,18 @@ function unknownChoiceMessage(choice: string, choices: string[]): string {
     return 'Ce champ ne propose aucun choix : la démarche doit être corrigée par son administrateur.';
   }
   const listed =
-    choices.length <= MAX_CHOICES_IN_MESSAGE ? ` : ${choices.map((entry) => `« ${entry} »`).join(', ')}` : '';
+    choices.length <= MAX_CHOICES_IN_MESSAGE
+      ? ` : ${choices.map((entry) => `« ${entry} »`).join(', ')}`
+      : '';
 
   return `« ${choice} » ne fait pas partie des choix proposés. Choisissez l'une des valeurs de la liste${listed}.`;
 }
 
 function normalizeChoice(raw: unknown, choices: string[]): FieldValueResult {
   if (typeof raw !== 'string') {
-    return reject(`Ce champ attend l'un des choix proposés, écrit en texte, mais la valeur reçue est ${describeType(raw)}.`);
+    return reject(
+      `Ce champ attend l'un des choix proposés, écrit en texte, mais la valeur reçue est ${describeType(raw)}.`,
+    );
   }
   const choice = raw.trim();
 
@@ -384,16 +415,22 @@ function normalizeChoice(raw: unknown, choices: string[]): FieldValueResult {
 function normalizeChoices(raw: unknown, choices: string[]): FieldValueResult {
   const entries = typeof raw === 'string' ? [raw] : raw;
   if (!Array.isArray(entries)) {
-    return reject(`Ce champ attend une liste de choix, mais la valeur reçue est ${describeType(raw)}.`);
+    return reject(
+      `Ce champ attend une liste de choix, mais la valeur reçue est ${describeType(raw)}.`,
+    );
   }
   const selected: string[] = [];
   for (const entry of entries) {
     if (typeof entry !== 'string') {
-      return reject(`Chaque choix doit être écrit en texte, mais la liste contient ${describeType(entry)}.`);
+      return reject(
+        `Chaque choix doit être écrit en texte, mais la liste contient ${describeType(entry)}.`,
+      );
     }
     const choice = entry.trim();
     if (choice === '') {
-      return reject('La liste contient un choix vide : retirez-le ou choisissez une valeur de la liste.');
+      return reject(
+        'La liste contient un choix vide : retirez-le ou choisissez une valeur de la liste.',
+      );
     }
     if (!choices.includes(choice)) {
       return reject(unknownChoiceMessage(choice, choices));
@@ -409,14 +446,18 @@ function normalizeChoices(raw: unknown, choices: string[]): FieldValueResult {
 function normalizeEmail(raw: unknown): FieldValueResult {
   const example = 'Saisissez une adresse électronique complète, par exemple prenom.nom@exemple.fr.';
   if (typeof raw !== 'string') {
-    return reject(`Ce champ attend une adresse électronique, mais la valeur reçue est ${describeType(raw)}. ${example}`);
+    return reject(
+      `Ce champ attend une adresse électronique, mais la valeur reçue est ${describeType(raw)}. ${example}`,
+    );
   }
   const email = raw.trim();
   if (email.length > MAX_EMAIL_LENGTH) {
     return reject(`L'adresse électronique dépasse ${MAX_EMAIL_LENGTH} caractères. ${example}`);
   }
   if (/\s/u.test(email)) {
-    return reject(`L'adresse électronique « ${email} » contient des espaces : retirez-les. ${example}`);
+    return reject(
+      `L'adresse électronique « ${email} » contient des espaces : retirez-les. ${example}`,
+    );
   }
   const parts = email.split('@');
   if (parts.length !== 2) {
@@ -430,7 +471,9 @@ function normalizeEmail(raw: unknown): FieldValueResult {
   }
   const labels = domain.split('.');
   if (labels.length < 2 || labels.some((label) => label === '')) {
-    return reject(`Le domaine après le @ de « ${email} » est invalide : il doit contenir un point, comme exemple.fr. ${example}`);
+    return reject(
+      `Le domaine après le @ de « ${email} » est invalide : il doit contenir un point, comme exemple.fr. ${example}`,
+    );
   }
 
   return accept(`${localPart}@${domain.toLowerCase()}`);
@@ -445,7 +488,9 @@ function normalizePhone(raw: unknown): FieldValueResult {
   const example =
     'Saisissez 10 chiffres commençant par 0, par exemple 06 12 34 56 78, ou un numéro international commençant par +, par exemple +32 2 123 45 67.';
   if (typeof raw !== 'string') {
-    return reject(`Ce champ attend un numéro de téléphone écrit en texte, mais la valeur reçue est ${describeType(raw)}. ${example}`);
+    return reject(
+      `Ce champ attend un numéro de téléphone écrit en texte, mais la valeur reçue est ${describeType(raw)}. ${example}`,
+    );
   }
   const compact = raw.replace(/[\s.\-()]/gu, '');
   const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
@@ -471,7 +516,9 @@ function displayPhone(value: string): string {
 
 function normalizeSiretValue(raw: unknown): FieldValueResult {
   if (typeof raw !== 'string') {
-    return reject(`Ce champ attend un numéro SIRET écrit en texte, mais la valeur reçue est ${describeType(raw)}. ${SIRET_ERROR_MESSAGES.format}`);
+    return reject(
+      `Ce champ attend un numéro SIRET écrit en texte, mais la valeur reçue est ${describeType(raw)}. ${SIRET_ERROR_MESSAGES.format}`,
+    );
   }
   const check = checkSiret(raw);
 

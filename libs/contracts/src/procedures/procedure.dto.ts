@@ -286,4 +286,3 @@ export interface InstructorView {
 export const PROCEDURE_STATES: readonly ProcedureState[] = ['brouillon', 'publiee', 'close'];
 export const isProcedureState = (value: string): value is ProcedureState =>
   (PROCEDURE_STATES as readonly string[]).includes(value);
-

@@ -27,7 +27,9 @@ export function hasValidLuhnChecksum(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export type SiretCheck = { valid: true; siret: string } | { valid: false; reason: 'format' | 'checksum' };
+export type SiretCheck =
+  | { valid: true; siret: string }
+  | { valid: false; reason: 'format' | 'checksum' };
 
 /** Checks a raw SIRET, returning the normalised value when it is valid. */
 export function checkSiret(raw: string): SiretCheck {
@@ -42,7 +44,9 @@ export function checkSiret(raw: string): SiretCheck {
     return valid ? { valid, siret } : { valid: false, reason: 'checksum' };
   }
 
-  return hasValidLuhnChecksum(siret) ? { valid: true, siret } : { valid: false, reason: 'checksum' };
+  return hasValidLuhnChecksum(siret)
+    ? { valid: true, siret }
+    : { valid: false, reason: 'checksum' };
 }
 
 export function isValidSiret(raw: string): boolean {

@@ -38,8 +38,10 @@ interface FieldFormProps {
 /** Inputs of one field definition, shown only when they apply to the chosen type. */
 export function FieldForm(props: FieldFormProps) {
   const { idPrefix, values, errors, onChange, typeEditable } = props;
-  const set = <K extends keyof FieldFormValues>(key: K) => (value: FieldFormValues[K]) =>
-    onChange({ ...values, [key]: value });
+  const set =
+    <K extends keyof FieldFormValues>(key: K) =>
+    (value: FieldFormValues[K]) =>
+      onChange({ ...values, [key]: value });
   const type = values.type;
 
   function onSubmit(event: FormEvent) {
@@ -98,7 +100,9 @@ export function FieldForm(props: FieldFormProps) {
         maxLength={5000}
       />
       {hasRequiredFlag(type) && (
-        <div className={`fr-checkbox-group fr-mb-3w${errors.required ? ' fr-checkbox-group--error' : ''}`}>
+        <div
+          className={`fr-checkbox-group fr-mb-3w${errors.required ? ' fr-checkbox-group--error' : ''}`}
+        >
           <input
             type="checkbox"
             id={`${idPrefix}-obligatoire`}

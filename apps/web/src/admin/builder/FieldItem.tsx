@@ -120,7 +120,9 @@ function FieldSummary({ field }: { field: FieldDefinition }) {
     <>
       {hasRequiredFlag(field.type) && (
         <p className="fr-mb-1w">
-          <span className={`fr-badge fr-badge--sm fr-badge--no-icon${field.required ? ' fr-badge--info' : ''}`}>
+          <span
+            className={`fr-badge fr-badge--sm fr-badge--no-icon${field.required ? ' fr-badge--info' : ''}`}
+          >
             {field.required ? 'Obligatoire' : 'Facultatif'}
           </span>
         </p>
@@ -171,7 +173,11 @@ function FieldEditForm(props: FieldItemProps) {
   return (
     <>
       {error !== undefined && (
-        <FormErrorAlert error={error} title="Le champ n’a pas été enregistré" inlineFields={FIELD_FORM_INPUTS} />
+        <FormErrorAlert
+          error={error}
+          title="Le champ n’a pas été enregistré"
+          inlineFields={FIELD_FORM_INPUTS}
+        />
       )}
       <FieldForm
         idPrefix={idPrefix}

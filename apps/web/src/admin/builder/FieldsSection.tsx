@@ -9,7 +9,13 @@ import { usePageTitle } from '../../layout/usePageTitle';
 import { type FieldErrors, fieldErrorsOf, focusFirstError } from '../form-errors';
 import type { BuilderSectionProps } from './builder-section';
 import { FormErrorAlert } from '../FormErrorAlert';
-import { checkField, EMPTY_FIELD, FIELD_FORM_INPUTS, type FieldFormValues, toCreateDto } from './field-draft';
+import {
+  checkField,
+  EMPTY_FIELD,
+  FIELD_FORM_INPUTS,
+  type FieldFormValues,
+  toCreateDto,
+} from './field-draft';
 import { FieldForm } from './FieldForm';
 import { FieldItem, type FieldItemAction } from './FieldItem';
 
@@ -61,9 +67,13 @@ export function FieldsSection({ procedure, onProcedureChange, refresh }: Builder
     setActionError(undefined);
     const position = direction === 'up' ? index - 1 : index + 1;
     try {
-      const revision = await api<RevisionView>('POST', `${base}/${field.stableId}/move`, { position });
+      const revision = await api<RevisionView>('POST', `${base}/${field.stableId}/move`, {
+        position,
+      });
       replaceRevision(revision);
-      setAnnouncement(`Champ « ${field.label} » déplacé en position ${position + 1} sur ${fields.length}.`);
+      setAnnouncement(
+        `Champ « ${field.label} » déplacé en position ${position + 1} sur ${fields.length}.`,
+      );
       focusControl(field.stableId, direction, direction === 'up' ? 'down' : 'up');
     } catch (caught) {
       setActionError(caught);
@@ -93,7 +103,9 @@ export function FieldsSection({ procedure, onProcedureChange, refresh }: Builder
   function onSaved(saved: FieldDefinition) {
     replaceRevision({
       ...procedure.draftRevision,
-      fields: procedure.draftRevision.fields.map((field) => (field.stableId === saved.stableId ? saved : field)),
+      fields: procedure.draftRevision.fields.map((field) =>
+        field.stableId === saved.stableId ? saved : field,
+      ),
     });
     setEditing(null);
     setAnnouncement(`Champ « ${saved.label} » enregistré.`);
@@ -111,10 +123,12 @@ export function FieldsSection({ procedure, onProcedureChange, refresh }: Builder
         </div>
       )}
       <p>
-        Les champs que l’usager remplit, dans l’ordre où il les voit. Vos changements portent sur
-        un brouillon du formulaire : les usagers les verront à la prochaine publication.
+        Les champs que l’usager remplit, dans l’ordre où il les voit. Vos changements portent sur un
+        brouillon du formulaire : les usagers les verront à la prochaine publication.
       </p>
-      {actionError !== undefined && <ErrorAlert error={actionError} title="L’action n’a pas abouti" />}
+      {actionError !== undefined && (
+        <ErrorAlert error={actionError} title="L’action n’a pas abouti" />
+      )}
       <p className="fr-text--sm tps-save-status" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -154,7 +168,9 @@ export function FieldsSection({ procedure, onProcedureChange, refresh }: Builder
         procedureId={procedure.id}
         onAdded={async (field) => {
           await refresh();
-          setAnnouncement(`Champ « ${field.label} » ajouté en position ${field.position + 1} sur ${fields.length + 1}.`);
+          setAnnouncement(
+            `Champ « ${field.label} » ajouté en position ${field.position + 1} sur ${fields.length + 1}.`,
+          );
         }}
       />
       <Modal
@@ -169,7 +185,11 @@ export function FieldsSection({ procedure, onProcedureChange, refresh }: Builder
               </button>
             </li>
             <li>
-              <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setDeleting(null)}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--secondary"
+                onClick={() => setDeleting(null)}
+              >
                 Annuler
               </button>
             </li>
@@ -185,7 +205,13 @@ export function FieldsSection({ procedure, onProcedureChange, refresh }: Builder
   );
 }
 
-function AddFieldForm({ procedureId, onAdded }: { procedureId: string; onAdded: (field: FieldDefinition) => Promise<void> }) {
+function AddFieldForm({
+  procedureId,
+  onAdded,
+}: {
+  procedureId: string;
+  onAdded: (field: FieldDefinition) => Promise<void>;
+}) {
   const [values, setValues] = useState<FieldFormValues>(EMPTY_FIELD);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(undefined);
@@ -202,7 +228,11 @@ function AddFieldForm({ procedureId, onAdded }: { procedureId: string; onAdded: 
     }
     setBusy(true);
     try {
-      const field = await api<FieldDefinition>('POST', `/admin/procedures/${procedureId}/fields`, toCreateDto(values));
+      const field = await api<FieldDefinition>(
+        'POST',
+        `/admin/procedures/${procedureId}/fields`,
+        toCreateDto(values),
+      );
       setValues(EMPTY_FIELD);
       await onAdded(field);
       typeSelect.current?.focus();
@@ -219,7 +249,11 @@ function AddFieldForm({ procedureId, onAdded }: { procedureId: string; onAdded: 
     <section className="fr-mt-5w fr-p-3w tps-preview" aria-labelledby="ajout-champ-titre">
       <h3 id="ajout-champ-titre">Ajouter un champ</h3>
       {error !== undefined && (
-        <FormErrorAlert error={error} title="Le champ n’a pas été ajouté" inlineFields={FIELD_FORM_INPUTS} />
+        <FormErrorAlert
+          error={error}
+          title="Le champ n’a pas été ajouté"
+          inlineFields={FIELD_FORM_INPUTS}
+        />
       )}
       <FieldForm
         idPrefix="nouveau-champ"

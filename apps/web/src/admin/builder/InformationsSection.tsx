@@ -78,7 +78,11 @@ export function InformationsSection({ procedure, onProcedureChange }: BuilderSec
       <h2>Informations</h2>
       <PublicLink procedure={procedure} />
       {error !== undefined && (
-        <FormErrorAlert error={error} title="Les informations n’ont pas été enregistrées" inlineFields={PROCEDURE_INFO_FIELDS} />
+        <FormErrorAlert
+          error={error}
+          title="Les informations n’ont pas été enregistrées"
+          inlineFields={PROCEDURE_INFO_FIELDS}
+        />
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <fieldset className="fr-fieldset" aria-labelledby="informations-legende">
@@ -110,7 +114,8 @@ export function InformationsSection({ procedure, onProcedureChange }: BuilderSec
       </form>
       {published && (
         <p className="fr-text--sm">
-          Ces informations sont visibles des usagers dès leur enregistrement, sans nouvelle publication.
+          Ces informations sont visibles des usagers dès leur enregistrement, sans nouvelle
+          publication.
         </p>
       )}
     </>

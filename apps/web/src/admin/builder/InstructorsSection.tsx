@@ -33,7 +33,9 @@ export function InstructorsSection({ procedure }: BuilderSectionProps) {
     setStatus('');
     const address = email.trim();
     if (!looksLikeEmail(address)) {
-      setErrors({ email: 'Saisissez une adresse électronique valide, par exemple prenom.nom@service.gouv.fr.' });
+      setErrors({
+        email: 'Saisissez une adresse électronique valide, par exemple prenom.nom@service.gouv.fr.',
+      });
       focusFirstError();
       return;
     }
@@ -83,13 +85,17 @@ export function InstructorsSection({ procedure }: BuilderSectionProps) {
       {instructors.error !== undefined && (
         <ErrorAlert error={instructors.error} title="Impossible d’afficher les instructeurs" />
       )}
-      {error !== undefined && <FormErrorAlert error={error} title="L’action n’a pas abouti" inlineFields={['email']} />}
+      {error !== undefined && (
+        <FormErrorAlert error={error} title="L’action n’a pas abouti" inlineFields={['email']} />
+      )}
       <p className="fr-text--sm tps-save-status" role="status" aria-live="polite">
         {status}
       </p>
       {instructors.data === undefined && instructors.loading && <Loading />}
       {instructors.data && list.length === 0 && (
-        <p className="fr-text--bold">Aucun instructeur : personne ne pourra traiter les dossiers déposés.</p>
+        <p className="fr-text--bold">
+          Aucun instructeur : personne ne pourra traiter les dossiers déposés.
+        </p>
       )}
       {list.length > 0 && (
         <div className="fr-table fr-table--no-caption">
@@ -145,7 +151,11 @@ export function InstructorsSection({ procedure }: BuilderSectionProps) {
         />
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
-            <button type="submit" className="fr-btn fr-icon-add-line fr-btn--icon-left" disabled={busy}>
+            <button
+              type="submit"
+              className="fr-btn fr-icon-add-line fr-btn--icon-left"
+              disabled={busy}
+            >
               Ajouter l’instructeur
             </button>
           </li>
@@ -163,7 +173,11 @@ export function InstructorsSection({ procedure }: BuilderSectionProps) {
               </button>
             </li>
             <li>
-              <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setRemoving(null)}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--secondary"
+                onClick={() => setRemoving(null)}
+              >
                 Annuler
               </button>
             </li>

@@ -1,4 +1,9 @@
-import type { MailTagView, MailTemplateKind, MailTemplateView, RenderedEmail } from '@tps/contracts';
+import type {
+  MailTagView,
+  MailTemplateKind,
+  MailTemplateView,
+  RenderedEmail,
+} from '@tps/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -26,7 +31,10 @@ export function MailTemplateEditor({ procedure }: BuilderSectionProps) {
     procedure.id,
   );
   const back = (
-    <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to={`/admin/procedures/${procedure.id}/emails`}>
+    <Link
+      className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
+      to={`/admin/procedures/${procedure.id}/emails`}
+    >
       Retour à la liste des e-mails
     </Link>
   );
@@ -47,7 +55,9 @@ export function MailTemplateEditor({ procedure }: BuilderSectionProps) {
       <p className="fr-mb-2w">{back}</p>
       <h2>E-mail « {label} »</h2>
       <p>{MAIL_KIND_TRIGGERS[kind]}</p>
-      {resource.error !== undefined && <ErrorAlert error={resource.error} title="Impossible d’afficher l’e-mail" />}
+      {resource.error !== undefined && (
+        <ErrorAlert error={resource.error} title="Impossible d’afficher l’e-mail" />
+      )}
       {resource.data === undefined && resource.loading && <Loading />}
       {resource.data && template && (
         <TemplateForm
@@ -83,9 +93,16 @@ function TemplateForm({ procedureId, kind, template, tags }: TemplateFormProps) 
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<RenderedEmail | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(undefined);
-  const inputs = useRef<Record<Part, HTMLInputElement | HTMLTextAreaElement | null>>({ subject: null, body: null });
+  const inputs = useRef<Record<Part, HTMLInputElement | HTMLTextAreaElement | null>>({
+    subject: null,
+    body: null,
+  });
   // Where a tag goes: the input last focused and its selection, the body by default.
-  const cursor = useRef<{ part: Part; start: number; end: number }>({ part: 'body', start: body.length, end: body.length });
+  const cursor = useRef<{ part: Part; start: number; end: number }>({
+    part: 'body',
+    start: body.length,
+    end: body.length,
+  });
   const pendingCaret = useRef<{ part: Part; position: number } | null>(null);
   const path = `/admin/procedures/${procedureId}/mail-templates/${kind}`;
 
@@ -119,7 +136,9 @@ function TemplateForm({ procedureId, kind, template, tags }: TemplateFormProps) 
     const position = start + text.length;
     cursor.current = { part, start: position, end: position };
     pendingCaret.current = { part, position };
-    setStatus(`Balise --${tag}-- insérée dans ${part === 'subject' ? 'l’objet' : 'le corps du message'}.`);
+    setStatus(
+      `Balise --${tag}-- insérée dans ${part === 'subject' ? 'l’objet' : 'le corps du message'}.`,
+    );
   }
 
   function checkTexts(): FieldErrors {
@@ -180,11 +199,17 @@ function TemplateForm({ procedureId, kind, template, tags }: TemplateFormProps) 
   return (
     <>
       <p className="fr-text--sm">
-        {saved.isDefault ? 'Texte par défaut, jamais modifié.' : `Modifié le ${formatDateTime(saved.updatedAt)}.`}
+        {saved.isDefault
+          ? 'Texte par défaut, jamais modifié.'
+          : `Modifié le ${formatDateTime(saved.updatedAt)}.`}
         {changed && ' Des modifications ne sont pas enregistrées.'}
       </p>
       {error !== undefined && (
-        <FormErrorAlert error={error} title="L’e-mail n’a pas été enregistré" inlineFields={TEMPLATE_INPUTS} />
+        <FormErrorAlert
+          error={error}
+          title="L’e-mail n’a pas été enregistré"
+          inlineFields={TEMPLATE_INPUTS}
+        />
       )}
       <form onSubmit={(event) => void onSave(event)} noValidate>
         <InputGroup
@@ -223,7 +248,11 @@ function TemplateForm({ procedureId, kind, template, tags }: TemplateFormProps) 
             </button>
           </li>
           <li>
-            <button type="button" className="fr-btn fr-btn--secondary" onClick={() => void onPreview()}>
+            <button
+              type="button"
+              className="fr-btn fr-btn--secondary"
+              onClick={() => void onPreview()}
+            >
               Aperçu
             </button>
           </li>
@@ -233,7 +262,11 @@ function TemplateForm({ procedureId, kind, template, tags }: TemplateFormProps) 
         </p>
       </form>
       {previewError !== undefined && (
-        <FormErrorAlert error={previewError} title="L’aperçu n’a pas pu être produit" inlineFields={TEMPLATE_INPUTS} />
+        <FormErrorAlert
+          error={previewError}
+          title="L’aperçu n’a pas pu être produit"
+          inlineFields={TEMPLATE_INPUTS}
+        />
       )}
       {preview && <EmailPreview email={preview} />}
     </>
@@ -252,19 +285,34 @@ function TagButtons({ tags, onInsert }: { tags: MailTagView[]; onInsert: (tag: s
         elle est remplacée par la valeur du dossier.
       </p>
       <TagGroup title="Informations du dossier" tags={builtIn} onInsert={onInsert} />
-      {fieldTags.length > 0 && <TagGroup title="Réponses du formulaire" tags={fieldTags} onInsert={onInsert} />}
+      {fieldTags.length > 0 && (
+        <TagGroup title="Réponses du formulaire" tags={fieldTags} onInsert={onInsert} />
+      )}
     </fieldset>
   );
 }
 
-function TagGroup({ title, tags, onInsert }: { title: string; tags: MailTagView[]; onInsert: (tag: string) => void }) {
+function TagGroup({
+  title,
+  tags,
+  onInsert,
+}: {
+  title: string;
+  tags: MailTagView[];
+  onInsert: (tag: string) => void;
+}) {
   return (
     <div className="fr-fieldset__element">
       <p className="fr-text--sm fr-text--bold fr-mb-1w">{title}</p>
       <ul className="fr-tags-group">
         {tags.map((tag) => (
           <li key={tag.tag}>
-            <button type="button" className="fr-tag fr-tag--sm" title={tag.description} onClick={() => onInsert(tag.tag)}>
+            <button
+              type="button"
+              className="fr-tag fr-tag--sm"
+              title={tag.description}
+              onClick={() => onInsert(tag.tag)}
+            >
               <span className="fr-sr-only">Insérer la balise </span>--{tag.tag}--
             </button>
           </li>
@@ -290,11 +338,19 @@ function EmailPreview({ email }: { email: RenderedEmail }) {
           title="Aperçu de l’e-mail au format HTML"
           sandbox=""
           srcDoc={email.html}
-          style={{ width: '100%', height: '24rem', border: '1px solid var(--border-default-grey)', background: '#fff' }}
+          style={{
+            width: '100%',
+            height: '24rem',
+            border: '1px solid var(--border-default-grey)',
+            background: '#fff',
+          }}
         />
         <details className="fr-mt-2w">
           <summary>Version texte</summary>
-          <pre className="fr-text--sm fr-mt-1w" style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>
+          <pre
+            className="fr-text--sm fr-mt-1w"
+            style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}
+          >
             {email.text}
           </pre>
         </details>

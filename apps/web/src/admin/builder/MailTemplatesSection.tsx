@@ -27,21 +27,31 @@ export function MailTemplatesSection({ procedure }: BuilderSectionProps) {
         vous pouvez adapter à votre démarche. Les modifications s’appliquent dès leur
         enregistrement.
       </p>
-      {resource.error !== undefined && <ErrorAlert error={resource.error} title="Impossible d’afficher les e-mails" />}
+      {resource.error !== undefined && (
+        <ErrorAlert error={resource.error} title="Impossible d’afficher les e-mails" />
+      )}
       {resource.data === undefined && resource.loading && <Loading />}
       {resource.data && (
         <ul className="fr-raw-list">
           {MAIL_KINDS.map((kind) => {
             const template = resource.data?.templates.find((candidate) => candidate.kind === kind);
             return (
-              <li key={kind} className="fr-mb-2w fr-p-2w" style={{ border: '1px solid var(--border-default-grey)' }}>
+              <li
+                key={kind}
+                className="fr-mb-2w fr-p-2w"
+                style={{ border: '1px solid var(--border-default-grey)' }}
+              >
                 <h3 className="fr-h6 fr-mb-1w">{MAIL_KIND_LABELS[kind]}</h3>
                 <p className="fr-text--sm fr-mb-1w">{MAIL_KIND_TRIGGERS[kind]}</p>
                 {template && (
                   <p className="fr-text--sm fr-mb-1w">
                     Objet : {template.subject}{' '}
-                    <span className={`fr-badge fr-badge--sm fr-badge--no-icon${template.isDefault ? '' : ' fr-badge--info'}`}>
-                      {template.isDefault ? 'Texte par défaut' : `Personnalisé le ${formatDateTime(template.updatedAt)}`}
+                    <span
+                      className={`fr-badge fr-badge--sm fr-badge--no-icon${template.isDefault ? '' : ' fr-badge--info'}`}
+                    >
+                      {template.isDefault
+                        ? 'Texte par défaut'
+                        : `Personnalisé le ${formatDateTime(template.updatedAt)}`}
                     </span>
                   </p>
                 )}
@@ -54,7 +64,10 @@ export function MailTemplatesSection({ procedure }: BuilderSectionProps) {
                     </p>
                   </div>
                 )}
-                <Link className="fr-link fr-icon-edit-line fr-link--icon-left" to={`${base}/${kind}`}>
+                <Link
+                  className="fr-link fr-icon-edit-line fr-link--icon-left"
+                  to={`${base}/${kind}`}
+                >
                   Modifier l’e-mail « {MAIL_KIND_LABELS[kind]} »
                 </Link>
               </li>

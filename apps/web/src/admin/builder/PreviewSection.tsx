@@ -18,7 +18,8 @@ export function PreviewSection({ procedure }: BuilderSectionProps) {
       </p>
       {fields.length === 0 ? (
         <p>
-          Le formulaire est vide. <Link to={`/admin/procedures/${procedure.id}/champs`}>Ajouter des champs</Link>
+          Le formulaire est vide.{' '}
+          <Link to={`/admin/procedures/${procedure.id}/champs`}>Ajouter des champs</Link>
         </p>
       ) : (
         <div className="tps-preview">

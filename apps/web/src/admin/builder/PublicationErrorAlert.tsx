@@ -9,7 +9,15 @@ const PARTS: Record<string, string> = { subject: 'objet', body: 'corps du messag
  * Why publishing failed, one line per problem with a link to where it is fixed: the form
  * (`fields`) or a mail template (`mailTemplates.<kind>.<subject|body>`).
  */
-export function PublicationErrorAlert({ error, title, procedureId }: { error: unknown; title: string; procedureId: string }) {
+export function PublicationErrorAlert({
+  error,
+  title,
+  procedureId,
+}: {
+  error: unknown;
+  title: string;
+  procedureId: string;
+}) {
   const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
   const base = `/admin/procedures/${procedureId}`;
 
@@ -26,7 +34,9 @@ export function PublicationErrorAlert({ error, title, procedureId }: { error: un
               return (
                 <li key={key}>
                   E-mail « {MAIL_KIND_LABELS[kind]} », {PARTS[part] ?? part} : {field.message}.{' '}
-                  <Link to={`${base}/emails/${kind}`}>Modifier l’e-mail « {MAIL_KIND_LABELS[kind]} »</Link>
+                  <Link to={`${base}/emails/${kind}`}>
+                    Modifier l’e-mail « {MAIL_KIND_LABELS[kind]} »
+                  </Link>
                 </li>
               );
             }

@@ -21,7 +21,9 @@ export function PublicationSection({ procedure, onProcedureChange }: BuilderSect
   const [busy, setBusy] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
   const base = `/admin/procedures/${procedure.id}`;
-  const fillable = procedure.draftRevision.fields.filter((field) => !NON_FILLABLE_FIELD_TYPES.has(field.type));
+  const fillable = procedure.draftRevision.fields.filter(
+    (field) => !NON_FILLABLE_FIELD_TYPES.has(field.type),
+  );
   const changed = hasUnpublishedFormChanges(procedure);
 
   async function run(action: 'publish' | 'close', done: (updated: ProcedureView) => string) {
@@ -56,14 +58,20 @@ export function PublicationSection({ procedure, onProcedureChange }: BuilderSect
         État : <ProcedureStateBadge state={procedure.state} />
         {procedure.publishedAt && <> · publiée le {formatDateTime(procedure.publishedAt)}</>}
         {procedure.closedAt && <> · close le {formatDateTime(procedure.closedAt)}</>}
-        {procedure.publishedRevision && <> · version {procedure.publishedRevision.number} du formulaire</>}
+        {procedure.publishedRevision && (
+          <> · version {procedure.publishedRevision.number} du formulaire</>
+        )}
       </p>
       <PublicLink procedure={procedure} />
       {error && (
         <PublicationErrorAlert
           error={error.cause}
           procedureId={procedure.id}
-          title={error.action === 'publish' ? 'La démarche n’a pas été publiée' : 'La démarche n’a pas été close'}
+          title={
+            error.action === 'publish'
+              ? 'La démarche n’a pas été publiée'
+              : 'La démarche n’a pas été close'
+          }
         />
       )}
       <p className="fr-text--sm tps-save-status" role="status" aria-live="polite">
@@ -84,7 +92,8 @@ export function PublicationSection({ procedure, onProcedureChange }: BuilderSect
               <Link to={`${base}/champs`}>Modifier le formulaire</Link>
             </li>
             <li>
-              <Link to={`${base}/instructeurs`}>Vérifier les instructeurs</Link> qui recevront les dossiers.
+              <Link to={`${base}/instructeurs`}>Vérifier les instructeurs</Link> qui recevront les
+              dossiers.
             </li>
           </ul>
           <button type="button" className="fr-btn" disabled={busy} onClick={publish}>
@@ -146,13 +155,22 @@ export function PublicationSection({ procedure, onProcedureChange }: BuilderSect
                 type="button"
                 className="fr-btn"
                 disabled={busy}
-                onClick={() => void run('close', (updated) => `Démarche close le ${formatDateTime(updated.closedAt)}.`)}
+                onClick={() =>
+                  void run(
+                    'close',
+                    (updated) => `Démarche close le ${formatDateTime(updated.closedAt)}.`,
+                  )
+                }
               >
                 Confirmer la clôture
               </button>
             </li>
             <li>
-              <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setConfirmingClose(false)}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--secondary"
+                onClick={() => setConfirmingClose(false)}
+              >
                 Annuler
               </button>
             </li>

@@ -70,7 +70,9 @@ export function valuesOfField(field: FieldDefinition): FieldFormValues {
     min: min === undefined ? '' : String(min),
     max: max === undefined ? '' : String(max),
     maxFileSizeMegabytes:
-      maxFileSizeBytes === undefined ? '' : String(Math.round((maxFileSizeBytes / MEGABYTE) * 100) / 100),
+      maxFileSizeBytes === undefined
+        ? ''
+        : String(Math.round((maxFileSizeBytes / MEGABYTE) * 100) / 100),
   };
 }
 
@@ -107,15 +109,20 @@ export function checkField(values: FieldFormValues): FieldErrors {
     if (choices.length === 0) {
       errors['options.choices'] = 'Saisissez au moins un choix, un par ligne.';
     } else if (duplicates.length > 0) {
-      errors['options.choices'] = `Chaque choix doit être unique : retirez les doublons (${[...new Set(duplicates)].join(', ')}).`;
+      errors['options.choices'] =
+        `Chaque choix doit être unique : retirez les doublons (${[...new Set(duplicates)].join(', ')}).`;
     } else if (choices.some((choice) => choice.length > 200)) {
       errors['options.choices'] = 'Un choix ne peut pas dépasser 200 caractères.';
     }
   }
   if (hasMaxLength(values.type)) {
     const maxLength = parseNumber(values.maxLength);
-    if (maxLength !== undefined && (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 100000)) {
-      errors['options.maxLength'] = 'Saisissez un nombre entier de caractères entre 1 et 100 000, ou laissez vide.';
+    if (
+      maxLength !== undefined &&
+      (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 100000)
+    ) {
+      errors['options.maxLength'] =
+        'Saisissez un nombre entier de caractères entre 1 et 100 000, ou laissez vide.';
     }
   }
   if (hasBounds(values.type)) {
@@ -134,7 +141,8 @@ export function checkField(values: FieldFormValues): FieldErrors {
   if (hasMaxFileSize(values.type)) {
     const size = parseNumber(values.maxFileSizeMegabytes);
     if (size !== undefined && (Number.isNaN(size) || size <= 0)) {
-      errors['options.maxFileSizeBytes'] = 'Saisissez une taille positive en Mo, par exemple 5, ou laissez vide.';
+      errors['options.maxFileSizeBytes'] =
+        'Saisissez une taille positive en Mo, par exemple 5, ou laissez vide.';
     }
   }
 

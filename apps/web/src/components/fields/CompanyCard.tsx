@@ -2,7 +2,11 @@ import type { SiretFieldData } from '@tps/contracts';
 
 import { formatDate } from '../format';
 
-const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const EUROS = new Intl.NumberFormat('fr-FR', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
 
 /** Shows the company API Entreprise returned for a SIRET, or why the lookup has no result yet. */
 export function CompanyCard({ siret }: { siret: SiretFieldData }) {
@@ -49,13 +53,22 @@ export function CompanyCard({ siret }: { siret: SiretFieldData }) {
         {company.tradeName && <Item term="Enseigne" value={company.tradeName} />}
         <Item term="SIRET" value={company.siret} />
         {company.nafCode && (
-          <Item term="Activité (NAF)" value={`${company.nafCode}${company.nafLabel ? ` – ${company.nafLabel}` : ''}`} />
+          <Item
+            term="Activité (NAF)"
+            value={`${company.nafCode}${company.nafLabel ? ` – ${company.nafLabel}` : ''}`}
+          />
         )}
         {company.legalForm && <Item term="Forme juridique" value={company.legalForm.label} />}
         {company.headcountBand && <Item term="Effectif" value={company.headcountBand.label} />}
-        {company.addressLines.length > 0 && <Item term="Adresse" value={company.addressLines.join(', ')} />}
-        {company.capital !== null && <Item term="Capital social" value={EUROS.format(company.capital)} />}
-        {company.creationDate && <Item term="Date de création" value={formatDate(company.creationDate)} />}
+        {company.addressLines.length > 0 && (
+          <Item term="Adresse" value={company.addressLines.join(', ')} />
+        )}
+        {company.capital !== null && (
+          <Item term="Capital social" value={EUROS.format(company.capital)} />
+        )}
+        {company.creationDate && (
+          <Item term="Date de création" value={formatDate(company.creationDate)} />
+        )}
         <Item term="Siège social" value={company.headOffice ? 'Oui' : 'Non'} />
       </dl>
     </div>

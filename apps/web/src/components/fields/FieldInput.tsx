@@ -108,7 +108,9 @@ export function FieldInput(props: FieldInputProps) {
         <div className="fr-callout fr-mb-3w" id={base}>
           <p className="fr-callout__title">{definition.label}</p>
           {definition.description && (
-            <p className="fr-callout__text" style={PRE_LINE}>{definition.description}</p>
+            <p className="fr-callout__text" style={PRE_LINE}>
+              {definition.description}
+            </p>
           )}
         </div>
       );
@@ -282,9 +284,7 @@ function TextInput(props: FieldInputProps) {
   }
 
   return (
-    <div
-      className={groupClass('fr-input-group', error, disabled)}
-    >
+    <div className={groupClass('fr-input-group', error, disabled)}>
       <label className="fr-label" htmlFor={base}>
         <LabelContent definition={definition} base={base} />
       </label>
@@ -410,9 +410,7 @@ function Select({ definition, value, onChange, error, disabled, idPrefix }: Fiel
   const base = `${idPrefix}-${definition.stableId}`;
   const choices = definition.options.choices ?? [];
   return (
-    <div
-      className={groupClass('fr-select-group', error, disabled)}
-    >
+    <div className={groupClass('fr-select-group', error, disabled)}>
       <label className="fr-label" htmlFor={base}>
         <LabelContent definition={definition} base={base} />
       </label>
@@ -493,9 +491,7 @@ function AttachmentInput({ definition, error, disabled, idPrefix, attachment }: 
     .join(' ');
 
   return (
-    <div
-      className={groupClass('fr-upload-group', error, disabled || !attachment)}
-    >
+    <div className={groupClass('fr-upload-group', error, disabled || !attachment)}>
       <label className="fr-label" htmlFor={base}>
         <LabelContent definition={definition} base={base} />
       </label>

@@ -26,7 +26,11 @@ export function FieldValue({ field, attachmentBaseUrl }: FieldValueProps) {
         <ul className="fr-mb-0">
           {attachments.map((attachment) => (
             <li key={attachment.id}>
-              <a className="fr-link fr-link--download" href={`${attachmentBaseUrl}/attachments/${attachment.id}`} download>
+              <a
+                className="fr-link fr-link--download"
+                href={`${attachmentBaseUrl}/attachments/${attachment.id}`}
+                download
+              >
                 {attachment.filename}
                 <span className="fr-link__detail">
                   {attachment.contentType} – {formatBytes(attachment.sizeBytes)}
