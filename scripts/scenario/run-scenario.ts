@@ -102,28 +102,50 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   log(`${rejectionsChecked} rejected inputs answered with their documented status`);
   for (const entry of played) {
     if (['accepte', 'refuse', 'sans_suite'].includes(entry.plan.outcome.kind)) {
-      await instructor.post(`/api/instructor/dossiers/${entry.dossier.id}/archive`, { archived: true }, 200);
+      await instructor.post(
+        `/api/instructor/dossiers/${entry.dossier.id}/archive`,
+        { archived: true },
+        200,
+      );
     }
   }
 
-  const dossiers = await collectResults(instructor, played, options.emailTimeoutMs ?? DEFAULT_EMAIL_TIMEOUT_MS);
+  const dossiers = await collectResults(
+    instructor,
+    played,
+    options.emailTimeoutMs ?? DEFAULT_EMAIL_TIMEOUT_MS,
+  );
   const result = summarise(dossiers, rejectionsChecked);
   if (options.mailbox) {
-    result.mailboxReceived = await waitForMailbox(options.mailbox, mailboxBefore, result.emailsSent);
+    result.mailboxReceived = await waitForMailbox(
+      options.mailbox,
+      mailboxBefore,
+      result.emailsSent,
+    );
   }
   printReport(result, log);
 
   return result;
 }
 
-async function fillDossier(gatewayUrl: string, plan: DossierPlan, procedure: SeededProcedure): Promise<PlayedDossier> {
+async function fillDossier(
+  gatewayUrl: string,
+  plan: DossierPlan,
+  procedure: SeededProcedure,
+): Promise<PlayedDossier> {
   const applicant = new ApiClient(gatewayUrl, plan.applicant.email);
   await applicant.signUpOrIn(plan.applicant.email, DEMO_PASSWORD);
   const publicView = await applicant.get<PublicProcedureView>(`/api/procedures/${procedure.path}`);
   if (publicView.state !== 'publiee' || publicView.id !== procedure.id) {
-    throw new Error(`${plan.ref}: GET /api/procedures/${procedure.path} returned state ${publicView.state}, id ${publicView.id}`);
+    throw new Error(
+      `${plan.ref}: GET /api/procedures/${procedure.path} returned state ${publicView.state}, id ${publicView.id}`,
+    );
   }
-  let dossier = await applicant.post<DossierView>(`/api/procedures/${procedure.id}/dossiers`, undefined, 201);
+  let dossier = await applicant.post<DossierView>(
+    `/api/procedures/${procedure.id}/dossiers`,
+    undefined,
+    201,
+  );
   expectDossierState(plan.ref, dossier, 'brouillon');
 
   for (const step of plan.steps) {
@@ -136,7 +158,11 @@ async function fillDossier(gatewayUrl: string, plan: DossierPlan, procedure: See
     uploads.push(await upload(applicant, dossier.id, procedure, attachment));
   }
   if (plan.outcome.kind !== 'brouillon') {
-    dossier = await applicant.post<DossierView>(`/api/dossiers/${dossier.id}/submit`, undefined, 200);
+    dossier = await applicant.post<DossierView>(
+      `/api/dossiers/${dossier.id}/submit`,
+      undefined,
+      200,
+    );
     expectDossierState(plan.ref, dossier, 'en_construction');
   }
 
@@ -151,7 +177,11 @@ async function instruct(instructor: ApiClient, entry: PlayedDossier): Promise<vo
     return;
   }
   const transition = (action: string, motivation?: string): Promise<DossierView> =>
-    instructor.post<DossierView>(`/api/instructor/dossiers/${dossier.id}/transitions`, { action, motivation }, 200);
+    instructor.post<DossierView>(
+      `/api/instructor/dossiers/${dossier.id}/transitions`,
+      { action, motivation },
+      200,
+    );
 
   const current = await instructor.get<DossierView>(`/api/instructor/dossiers/${dossier.id}`);
   const started = await instructor.post<DossierView>(
@@ -173,7 +203,11 @@ async function instruct(instructor: ApiClient, entry: PlayedDossier): Promise<vo
       final = await transition('classer_sans_suite', outcome.motivation);
       break;
     case 'aller_retour': {
-      expectDossierState(plan.ref, await transition('repasser_en_construction', outcome.request), 'en_construction');
+      expectDossierState(
+        plan.ref,
+        await transition('repasser_en_construction', outcome.request),
+        'en_construction',
+      );
       await correctDossier(entry, outcome.correction, outcome.replacedAttachment);
       final = await transition('passer_en_instruction');
       break;
@@ -192,15 +226,18 @@ async function correctDossier(
 ): Promise<void> {
   const { plan, procedure, applicant } = entry;
   const values = toStableIds(plan, procedure, correction);
-  const dossier = await applicant.patch<DossierView>(`/api/dossiers/${entry.dossier.id}/fields`, { values });
+  const dossier = await applicant.patch<DossierView>(`/api/dossiers/${entry.dossier.id}/fields`, {
+    values,
+  });
   expectStoredValues(plan.ref, dossier, values);
 
   const fieldId = fieldIdOf(plan, procedure, replacement.fieldKey);
   const field = dossier.fields.find((candidate) => candidate.definition.stableId === fieldId);
+  // The new file goes in first: a submitted dossier never loses the only file of a required field.
+  await upload(applicant, dossier.id, procedure, replacement);
   for (const old of field?.attachments ?? []) {
     await applicant.delete(`/api/dossiers/${dossier.id}/attachments/${old.id}`);
   }
-  await upload(applicant, dossier.id, procedure, replacement);
 }
 
 async function upload(
@@ -235,7 +272,9 @@ async function checkDownloads(instructor: ApiClient, played: PlayedDossier[]): P
       const path = `/api/instructor/dossiers/${dossier.id}/attachments/${attachment.id}`;
       const downloaded = await instructor.download(path);
       if (!downloaded.equals(content)) {
-        throw new Error(`${plan.ref}: GET ${path} returned ${downloaded.length} bytes that differ from the ${content.length} uploaded`);
+        throw new Error(
+          `${plan.ref}: GET ${path} returned ${downloaded.length} bytes that differ from the ${content.length} uploaded`,
+        );
       }
     }
   }
@@ -254,11 +293,15 @@ async function collectResults(
     expectDossierState(plan.ref, current, expectedState(plan.outcome));
     const shouldBeArchived = ['accepte', 'refuse', 'sans_suite'].includes(plan.outcome.kind);
     if (current.archived !== shouldBeArchived) {
-      throw new Error(`${plan.ref}: dossier ${current.number} archived=${current.archived}, expected ${shouldBeArchived}`);
+      throw new Error(
+        `${plan.ref}: dossier ${current.number} archived=${current.archived}, expected ${shouldBeArchived}`,
+      );
     }
     const expectedEmails = expectedMailKinds(plan.outcome);
     const emails =
-      expectedEmails.length === 0 ? [] : await waitForEmails(instructor, plan.ref, current.id, expectedEmails, deadline);
+      expectedEmails.length === 0
+        ? []
+        : await waitForEmails(instructor, plan.ref, current.id, expectedEmails, deadline);
     results.push({
       ref: plan.ref,
       id: current.id,
@@ -293,7 +336,10 @@ async function waitForEmails(
       break;
     }
     if (sent.length === expected.length) {
-      const kinds = sent.map((email) => email.kind).sort().join(', ');
+      const kinds = sent
+        .map((email) => email.kind)
+        .sort()
+        .join(', ');
       if (kinds === expectedKinds) {
         return sent;
       }
@@ -301,8 +347,12 @@ async function waitForEmails(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const found = all.map((email) => `${email.kind} (${email.status}${email.lastError ? `: ${email.lastError}` : ''})`);
-  throw new Error(`${ref}: GET ${path} lists [${found.join(', ')}], expected sent [${expectedKinds}]`);
+  const found = all.map(
+    (email) => `${email.kind} (${email.status}${email.lastError ? `: ${email.lastError}` : ''})`,
+  );
+  throw new Error(
+    `${ref}: GET ${path} lists [${found.join(', ')}], expected sent [${expectedKinds}]`,
+  );
 }
 
 async function waitForMailbox(
@@ -352,8 +402,14 @@ export function fieldIdOf(plan: DossierPlan, procedure: SeededProcedure, key: st
   return id;
 }
 
-function toStableIds(plan: DossierPlan, procedure: SeededProcedure, values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [fieldIdOf(plan, procedure, key), value]));
+function toStableIds(
+  plan: DossierPlan,
+  procedure: SeededProcedure,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [fieldIdOf(plan, procedure, key), value]),
+  );
 }
 
 export function expectDossierState(ref: string, dossier: DossierView, state: string): void {
@@ -363,7 +419,11 @@ export function expectDossierState(ref: string, dossier: DossierView, state: str
 }
 
 /** Checks that each value sent was stored the way the shared field rules normalise it. */
-function expectStoredValues(ref: string, dossier: DossierView, sent: Record<string, unknown>): void {
+function expectStoredValues(
+  ref: string,
+  dossier: DossierView,
+  sent: Record<string, unknown>,
+): void {
   for (const [stableId, raw] of Object.entries(sent)) {
     const field = dossier.fields.find((candidate) => candidate.definition.stableId === stableId);
     if (!field) {
@@ -371,7 +431,9 @@ function expectStoredValues(ref: string, dossier: DossierView, sent: Record<stri
     }
     const expected = normalizeFieldValue(field.definition, raw);
     if (!expected.ok) {
-      throw new Error(`${ref}: the scenario sent an invalid value for « ${field.definition.label} »: ${expected.message}`);
+      throw new Error(
+        `${ref}: the scenario sent an invalid value for « ${field.definition.label} »: ${expected.message}`,
+      );
     }
     if (JSON.stringify(field.value) !== JSON.stringify(expected.value)) {
       throw new Error(
