@@ -25,6 +25,9 @@ module.exports = {
   // Jest's worker processes hang on start-up in ESM mode here (two or more test files never
   // report), so every run stays in band. The integration tests share one PostgreSQL anyway.
   maxWorkers: 1,
+  // A global option: Jest ignores testTimeout inside a project. Browser steps and service
+  // start-ups can take longer than the default 5 s.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -35,7 +38,6 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };
