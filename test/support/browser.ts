@@ -229,6 +229,14 @@ let axeSource: string | undefined;
  * Minor and moderate findings do not fail the test.
  */
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  // A dialog that is still fading in (the DSFR modal's 0.3 s opacity transition) has text of
+  // too little contrast, so axe would report the transition instead of the page.
+  await page.evaluate(async () => {
+    const { document } = globalThis as unknown as {
+      document: { getAnimations(): { finished: Promise<unknown> }[] };
+    };
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+  });
   const alreadyLoaded = await page.evaluate(() => 'axe' in globalThis);
   if (!alreadyLoaded) {
     // page.addScriptTag would add an inline <script>, which the site's CSP (script-src 'self')
