@@ -1,5 +1,5 @@
 import { FIELD_TYPE_LABELS, FieldType } from '@tps/contracts';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { PROCEDURE_FIXTURES, type FieldFixture } from '../../scripts/fixtures/procedures';
 import { FIXTURES } from '../gateway/file-fixtures';
@@ -12,6 +12,7 @@ import {
   signUpThroughApi,
   startWebStack,
 } from '../support/browser';
+import { checkPage, definitionOf, escapeRegExp, textOf } from '../support/page-queries';
 import type { Stack } from '../support/stack';
 
 /**
@@ -50,34 +51,6 @@ function field(key: string): FieldFixture {
   }
 
   return found;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Matches an element whose whole text is `text`, ignoring surrounding white space. */
-function whole(text: string): RegExp {
-  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
-}
-
-/** Returns the <dd> that follows the <dt> whose text is `term`. */
-function definitionOf(scope: Locator, term: string): Locator {
-  return scope
-    .locator('dt')
-    .filter({ hasText: whole(term) })
-    .locator('xpath=following-sibling::dd[1]');
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Checks the page has one h1 and no serious axe violation, then saves a screenshot. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
-  await expectNoSeriousA11yViolations(page, name);
-  await screenshot(page, name);
 }
 
 describe('journey of a dossier through the web front', () => {
