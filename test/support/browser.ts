@@ -76,7 +76,15 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
 
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  // Chromium on Linux takes its interface language from LANGUAGE (it ignores --lang), so native
+  // controls such as file inputs and date fields read as in a French user's browser. The French
+  // strings come with Debian's chromium-l10n package.
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, LANGUAGE: 'fr' },
+  });
 }
 
 /** One browser context on the site, with what went wrong in it so far. */
