@@ -31,3 +31,43 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await expectNoSeriousA11yViolations(page, name);
   await screenshot(page, name);
 }
+
+/** The parts of the page's globals the helpers below use; the tests' tsconfig has no DOM types. */
+interface PageGlobals {
+  document: { activeElement: { id: string; textContent: string | null } | null };
+  getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
+}
+
+export async function isFocused(target: Locator): Promise<boolean> {
+  if ((await target.count()) !== 1) {
+    return false;
+  }
+
+  return target.evaluate(
+    (element) => element === (globalThis as unknown as PageGlobals).document.activeElement,
+  );
+}
+
+export async function expectFocused(target: Locator): Promise<void> {
+  await expect(isFocused(target)).resolves.toBe(true);
+}
+
+/** Returns the id and text of the element that has the focus, empty when none has it. */
+export async function focusedElement(page: Page): Promise<{ id: string; text: string }> {
+  return page.evaluate(() => {
+    const active = (globalThis as unknown as PageGlobals).document.activeElement;
+
+    return { id: active?.id ?? '', text: active?.textContent ?? '' };
+  });
+}
+
+/** Checks the control shows the DSFR focus ring: a solid outline of at least 2 px. */
+export async function expectFocusRing(target: Locator): Promise<void> {
+  const outline = await target.evaluate((element) => {
+    const style = (globalThis as unknown as PageGlobals).getComputedStyle(element);
+
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).toBe('solid');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+}

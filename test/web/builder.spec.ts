@@ -12,7 +12,7 @@ import {
   signUpThroughApi,
   startWebStack,
 } from '../support/browser';
-import { checkPage } from '../support/page-queries';
+import { checkPage, expectFocused, focusedElement } from '../support/page-queries';
 import type { Stack } from '../support/stack';
 
 /**
@@ -100,9 +100,7 @@ describe('procedure builder in the web front', () => {
     await contact.fill('pas-une-adresse');
     await page.getByRole('button', { name: 'Enregistrer les informations' }).click();
     await expect(contact.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(contact.evaluate((element) => element === document.activeElement)).resolves.toBe(
-      true,
-    );
+    await expectFocused(contact);
     await checkPage(page, 'admin-informations-erreur');
 
     await contact.fill('sports.sdjes@exemple.fr');
@@ -120,9 +118,7 @@ describe('procedure builder in the web front', () => {
     await page.getByRole('link', { name: 'Formulaire', exact: true }).click();
     await page.getByRole('button', { name: 'Modifier le champ « Adresse de contact »' }).click();
     const label = page.getByLabel('Libellé', { exact: true }).first();
-    await expect(label.evaluate((element) => element === document.activeElement)).resolves.toBe(
-      true,
-    );
+    await expectFocused(label);
     await label.fill('Adresse électronique du président');
     await page.getByLabel('Texte d’aide').first().fill('Elle reçoit les e-mails du dossier.');
     await page.getByLabel('Champ obligatoire').first().check({ force: true });
@@ -152,8 +148,8 @@ describe('procedure builder in the web front', () => {
     const headings = await fieldList().getByRole('heading', { level: 3 }).allTextContents();
     expect(headings).toEqual(['Nom de l’association', name, 'Adresse électronique du président']);
     await expect(draftLabels()).resolves.toEqual(headings);
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    expect(focused).toContain(name);
+    const focused = await focusedElement(page);
+    expect(focused.text).toContain(name);
     admin.expectNoProblems();
   });
 

@@ -13,7 +13,14 @@ import {
   signUpThroughApi,
   startWebStack,
 } from '../support/browser';
-import { checkPage, definitionOf, escapeRegExp, textOf, whole } from '../support/page-queries';
+import {
+  checkPage,
+  definitionOf,
+  escapeRegExp,
+  expectFocused,
+  textOf,
+  whole,
+} from '../support/page-queries';
 import type { Stack } from '../support/stack';
 
 /**
@@ -282,9 +289,7 @@ describe('instruction through the web front', () => {
         .getByText(/elle est obligatoire pour refuser/)
         .first()
         .waitFor();
-      await expect(
-        motivation.evaluate((element) => element === document.activeElement),
-      ).resolves.toBe(true);
+      await expectFocused(motivation);
       await expectNoSeriousA11yViolations(page, 'instructeur-refus-sans-motivation');
       await screenshot(page, 'instructeur-refus-sans-motivation');
       await motivation.fill(REFUSAL);
