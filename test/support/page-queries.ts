@@ -52,6 +52,15 @@ export async function expectFocused(target: Locator): Promise<void> {
   await expect(isFocused(target)).resolves.toBe(true);
 }
 
+/** Waits until `target` has the focus, for focus that moves on a later frame (dialogs). */
+export async function waitForFocus(page: Page, target: Locator): Promise<void> {
+  const handle = await target.elementHandle();
+  await page.waitForFunction(
+    (element) => element === (globalThis as unknown as PageGlobals).document.activeElement,
+    handle,
+  );
+}
+
 /** Returns the id and text of the element that has the focus, empty when none has it. */
 export async function focusedElement(page: Page): Promise<{ id: string; text: string }> {
   return page.evaluate(() => {

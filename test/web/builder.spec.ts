@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { ApiClient } from '../../scripts/scenario/api-client';
 import {
+  DESKTOP_VIEWPORT,
   expectNoSeriousA11yViolations,
   launchBrowser,
   openSite,
@@ -12,7 +13,7 @@ import {
   signUpThroughApi,
   startWebStack,
 } from '../support/browser';
-import { checkPage, expectFocused, focusedElement } from '../support/page-queries';
+import { checkPage, expectFocused, focusedElement, waitForFocus } from '../support/page-queries';
 import type { Stack } from '../support/stack';
 
 /**
@@ -164,6 +165,14 @@ describe('procedure builder in the web front', () => {
 
     await page.getByRole('button', { name: `Supprimer le champ « ${name} »` }).click();
     await dialog.waitFor();
+    // Focus goes to the question, and the backdrop covers the whole window.
+    await waitForFocus(page, dialog.getByRole('heading', { name: 'Supprimer ce champ ?' }));
+    await expect(dialog.boundingBox()).resolves.toEqual({
+      x: 0,
+      y: 0,
+      width: DESKTOP_VIEWPORT.width,
+      height: DESKTOP_VIEWPORT.height,
+    });
     await expectNoSeriousA11yViolations(page, 'admin-suppression-de-champ');
     await screenshot(page, 'admin-suppression-de-champ');
     await dialog.getByRole('button', { name: 'Supprimer le champ' }).click();

@@ -18,6 +18,7 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
 
   // Kept in a ref rather than an effect cleanup: StrictMode runs effects twice on mount, which
   // would spend the cleanup before the dialog is ever closed.
@@ -35,7 +36,10 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
       // a dialog that is still hidden: focus once it is drawn. A field marked autoFocus comes
       // first, else the title, so screen readers read the question before the buttons.
       requestAnimationFrame(() => {
-        if (dialog.contains(document.activeElement) && document.activeElement !== dialog) {
+        // showModal() itself focuses the first button, « Fermer »: only a control that the
+        // content focused on purpose (e.g. a motivation field) keeps the focus.
+        const active = document.activeElement;
+        if (dialog.contains(active) && active !== dialog && active !== closeRef.current) {
           return;
         }
         const preferred = dialog.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
@@ -66,6 +70,7 @@ export function Modal({ title, open, onClose, children, footer }: ModalProps) {
                 <button
                   type="button"
                   className="fr-btn--close fr-btn"
+                  ref={closeRef}
                   title="Fermer la fenêtre"
                   onClick={onClose}
                 >
