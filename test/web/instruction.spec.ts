@@ -19,6 +19,7 @@ import {
   escapeRegExp,
   expectFocused,
   textOf,
+  waitForFocus,
   whole,
 } from '../support/page-queries';
 import type { Stack } from '../support/stack';
@@ -232,6 +233,11 @@ describe('instruction through the web front', () => {
 
       await page.getByRole('link', { name: 'Page suivante' }).click();
       await page.locator('[aria-current="page"]', { hasText: whole('2') }).waitFor();
+      // The new page's table takes the focus, so keyboard users go on from the list.
+      await waitForFocus(
+        page,
+        page.getByRole('region', { name: 'Dossiers en construction, page 2' }),
+      );
       await expect(listedDossiers()).resolves.toHaveLength(EXTRA_DOSSIERS + 1 - 20);
       await checkPage(page, 'instructeur-page-2');
 
@@ -239,6 +245,20 @@ describe('instruction through the web front', () => {
       await page.locator('[aria-current="page"]', { hasText: whole('1') }).waitFor();
       await expect(listedDossiers()).resolves.toHaveLength(20);
       instructor.expectNoProblems();
+    });
+
+    it('offers the first page for a stale page link', async () => {
+      await page.goto(`${listPath()}?etat=en_construction&curseur=perime`);
+      const alert = page.getByRole('alert').filter({
+        hasText: 'Cette page de la liste n’est plus disponible',
+      });
+      await alert.waitFor();
+      await expect(textOf(alert)).resolves.not.toMatch(/cursor|nextCursor/);
+      await checkPage(page, 'instructeur-lien-de-page-perime');
+
+      await alert.getByRole('link', { name: 'Revenir à la première page' }).click();
+      await expect(listedDossiers()).resolves.toHaveLength(20);
+      instructor.expectNoProblems([/^HTTP 400: GET .*\/dossiers\?.*cursor=perime/]);
     });
 
     it('finds a dossier by number and by e-mail', async () => {

@@ -1,4 +1,5 @@
 import type { DossierSummary } from '@tps/contracts';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 
 import { DossierStateBadge } from '../components/DossierStateBadge';
@@ -6,16 +7,25 @@ import { formatDateTime } from '../components/format';
 import { DsfrTable } from './DsfrTable';
 import { instructorDossierPath } from './paths';
 
-/** Renders one page of dossiers as a DSFR table, each number linking to its dossier. */
-export function DossiersTable({
-  dossiers,
-  caption,
-}: {
+interface DossiersTableProps {
   dossiers: DossierSummary[];
   caption: string;
-}) {
+  /** Moves focus to the table once shown, after « Page suivante » replaced the page's content. */
+  focusOnShow?: boolean;
+}
+
+/** Renders one page of dossiers as a DSFR table, each number linking to its dossier. */
+export function DossiersTable({ dossiers, caption, focusOnShow = false }: DossiersTableProps) {
+  const region = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusOnShow) {
+      region.current?.focus();
+    }
+  }, [focusOnShow]);
+
   return (
-    <DsfrTable caption={caption} className="fr-mb-0">
+    <DsfrTable caption={caption} className="fr-mb-0" regionRef={region}>
       <thead>
         <tr>
           <th scope="col">Dossier</th>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 interface DsfrTableProps {
   caption: string;
@@ -8,6 +8,8 @@ interface DsfrTableProps {
   className?: string;
   /** The table's <thead> and <tbody>. */
   children: ReactNode;
+  /** The focusable region around the table, for moving focus to it. */
+  regionRef?: Ref<HTMLDivElement>;
 }
 
 /**
@@ -19,13 +21,20 @@ export function DsfrTable({
   hideCaption = false,
   className = '',
   children,
+  regionRef,
 }: DsfrTableProps) {
   const captionId = useId();
 
   return (
     <div className={`fr-table ${className}`}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <div
+          className="fr-table__container"
+          role="region"
+          aria-labelledby={captionId}
+          tabIndex={0}
+          ref={regionRef}
+        >
           <div className="fr-table__content">
             <table>
               <caption id={captionId} className={hideCaption ? 'fr-sr-only' : undefined}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DossierCountByState, DossierPage, ProcedureSummary } from '@tps/contracts';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 
 import { api, ApiError } from '../api/client';
 import { Breadcrumb } from '../admin/Breadcrumb';
@@ -222,6 +222,21 @@ function DossierListPanel({
   );
 
   if (page.error !== undefined) {
+    // A cursor comes from « Page suivante »; one edited by hand or from an older version of the
+    // list is rejected, and the first page is what the user can still use.
+    if (cursor && page.error instanceof ApiError && page.error.status === 400) {
+      return (
+        <div className="fr-alert fr-alert--warning" role="alert">
+          <h3 className="fr-alert__title">Cette page de la liste n’est plus disponible</h3>
+          <p>
+            Le lien suivi est incomplet ou trop ancien.{' '}
+            <Link to={{ search: listSearch(tab.id, null, search) }}>
+              Revenir à la première page
+            </Link>
+          </p>
+        </div>
+      );
+    }
     return <ErrorAlert error={page.error} title="Impossible d’afficher les dossiers" />;
   }
   if (page.data === undefined) {
@@ -272,7 +287,11 @@ function DossierListPanel({
               : `Aucun dossier ${tab.caption} pour cette démarche.`}
         </p>
       ) : (
-        <DossiersTable dossiers={items} caption={tableCaption(tab, pageNumber, search)} />
+        <DossiersTable
+          dossiers={items}
+          caption={tableCaption(tab, pageNumber, search)}
+          focusOnShow={previousCursors !== null}
+        />
       )}
       {pagination}
     </>
