@@ -1,5 +1,5 @@
 import type { FieldDefinition, ProcedureView } from '@tps/contracts';
-import { FieldType } from '@tps/contracts';
+import { FieldType, MAIL_TEMPLATE_KINDS } from '@tps/contracts';
 import type { Browser, Page } from 'playwright-core';
 
 import { ApiClient } from '../../scripts/scenario/api-client';
@@ -189,18 +189,57 @@ describe('procedure builder in the web front', () => {
     admin.expectNoProblems();
   });
 
-  it('lists the five e-mails with their state', async () => {
+  it('lists every e-mail with its state', async () => {
     await page.getByRole('link', { name: 'E-mails', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'E-mails envoyés aux usagers' }).waitFor();
     await page
       .getByRole('link', { name: /^Modifier l’e-mail « / })
       .first()
       .waitFor();
+    const kinds = MAIL_TEMPLATE_KINDS.length;
     await expect(page.getByRole('link', { name: /^Modifier l’e-mail « / }).count()).resolves.toBe(
-      5,
+      kinds,
     );
-    await expect(page.getByText('Texte par défaut', { exact: true }).count()).resolves.toBe(5);
+    await expect(page.getByText('Texte par défaut', { exact: true }).count()).resolves.toBe(kinds);
     await checkPage(page, 'admin-liste-des-e-mails');
+    admin.expectNoProblems();
+  });
+
+  it('points to an unknown tag in the preview', async () => {
+    await page.getByRole('link', { name: 'Modifier l’e-mail « Refus »' }).click();
+    const body = page.getByLabel('Corps du message');
+    await body.fill('Bonjour,\nVotre dossier --champ disparu-- a été refusé.');
+    await page.getByRole('button', { name: 'Aperçu', exact: true }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'L’aperçu n’a pas pu être produit' });
+    await alert.getByText('Corrigez le champ signalé ci-dessus, puis réessayez.').waitFor();
+    await expect(body.getAttribute('aria-invalid')).resolves.toBe('true');
+    await checkPage(page, 'admin-apercu-balise-inconnue');
+    admin.expectNoProblems([/^HTTP 400: POST .*\/mail-templates\/dossier_refused\/preview$/]);
+  });
+
+  it('says an instructor is already listed', async () => {
+    const email = `instructeur-constructeur-${stamp}@exemple.fr`;
+    await page.getByRole('link', { name: 'Instructeurs', exact: true }).click();
+    const input = page.getByLabel('Adresse électronique de l’instructeur');
+    await input.fill(email);
+    await page.getByRole('button', { name: 'Ajouter l’instructeur' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${email} est maintenant instructeur de la démarche.` })
+      .waitFor();
+
+    await input.fill(email.toUpperCase());
+    await page.getByRole('button', { name: 'Ajouter l’instructeur' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${email} est déjà instructeur de la démarche.` })
+      .waitFor();
+    await expect(page.getByRole('rowheader', { name: email }).count()).resolves.toBe(1);
+    const instructors = await api.get<{ email: string }[]>(
+      `/api/admin/procedures/${procedure.id}/instructors`,
+    );
+    expect(instructors.map((one) => one.email)).toEqual([email]);
     admin.expectNoProblems();
   });
 

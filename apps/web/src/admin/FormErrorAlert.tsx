@@ -6,13 +6,20 @@ interface FormErrorAlertProps {
   title: string;
   /** Property paths whose errors the form shows next to their input. */
   inlineFields: readonly string[];
+  /** Where the alert sits relative to the form, so that it points the right way. */
+  placement?: 'above' | 'below';
 }
 
 /**
- * Shows the alert above a form. When every invalid value is flagged next to its input, the alert
+ * Shows the alert beside a form, above it unless told otherwise. When every invalid value is flagged next to its input, the alert
  * only points there. Other failures (conflict, server down) show the gateway's message and fields.
  */
-export function FormErrorAlert({ error, title, inlineFields }: FormErrorAlertProps) {
+export function FormErrorAlert({
+  error,
+  title,
+  inlineFields,
+  placement = 'above',
+}: FormErrorAlertProps) {
   const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
   const allInline =
     fields.length > 0 && fields.every((field) => inlineFields.includes(field.field));
@@ -20,13 +27,15 @@ export function FormErrorAlert({ error, title, inlineFields }: FormErrorAlertPro
     return <ErrorAlert error={error} title={title} />;
   }
 
+  const where = placement === 'above' ? 'ci-dessous' : 'ci-dessus';
+
   return (
     <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
       <h2 className="fr-alert__title">{title}</h2>
       <p>
         {fields.length > 1
-          ? 'Corrigez les champs signalés ci-dessous, puis réessayez.'
-          : 'Corrigez le champ signalé ci-dessous, puis réessayez.'}
+          ? `Corrigez les champs signalés ${where}, puis réessayez.`
+          : `Corrigez le champ signalé ${where}, puis réessayez.`}
       </p>
     </div>
   );

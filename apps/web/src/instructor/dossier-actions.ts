@@ -110,6 +110,6 @@ export function conflictMessage(
 
   return (
     `Ce dossier a été modifié entre-temps${where}. ` +
-    'Vos informations ont été mises à jour ; vérifiez avant de recommencer.'
+    'La page affiche maintenant sa version à jour : vérifiez-la avant de recommencer.'
   );
 }

@@ -41,10 +41,18 @@ export function InstructorsSection({ procedure }: BuilderSectionProps) {
     }
     setErrors({});
     setBusy(true);
+    // Adding is idempotent on the server, so the list tells whether the person was already there.
+    const wasListed = (instructors.data ?? []).some(
+      (one) => one.email.toLowerCase() === address.toLowerCase(),
+    );
     try {
       const added = await api<InstructorView>('POST', path, { email: address });
       setEmail('');
-      setStatus(`${added.email} est maintenant instructeur de la démarche.`);
+      setStatus(
+        wasListed
+          ? `${added.email} est déjà instructeur de la démarche.`
+          : `${added.email} est maintenant instructeur de la démarche.`,
+      );
       setData([...(instructors.data ?? []).filter((one) => one.email !== added.email), added]);
     } catch (caught) {
       setError(caught);

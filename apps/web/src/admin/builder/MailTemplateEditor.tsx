@@ -263,6 +263,7 @@ function TemplateForm({ procedureId, kind, template, tags }: TemplateFormProps) 
       </form>
       {previewError !== undefined && (
         <FormErrorAlert
+          placement="below"
           error={previewError}
           title="L’aperçu n’a pas pu être produit"
           inlineFields={TEMPLATE_INPUTS}
