@@ -43,6 +43,7 @@ const FIRST_FILE = { name: 'devis-initial.pdf', mimeType: 'application/pdf', buf
 const SECOND_FILE = { name: 'devis-corrige.png', mimeType: 'image/png', buffer: FIXTURES.png };
 /** The instructor list shows 20 dossiers a page, so 21 besides the browser's one make 2 pages. */
 const EXTRA_DOSSIERS = 21;
+const CORRECTION = 'Joignez le devis signé, et non le brouillon.';
 const REFUSAL = 'Le devis ne couvre pas la période demandée.';
 const CLOSING = 'Projet abandonné par la structure.';
 const SLOW = { timeout: 15000 };
@@ -291,8 +292,22 @@ describe('instruction through the web front', () => {
     it('sends a dossier back to construction', async () => {
       await openDossier(dossierNumber);
       await act('Passer en instruction', 'En instruction');
-      await act('Repasser en construction', 'En construction');
+      await page.getByRole('button', { name: 'Repasser en construction' }).click();
+      const dialog = page.getByRole('dialog', {
+        name: `Repasser en construction le dossier n° ${dossierNumber}`,
+      });
+      await dialog.getByLabel('Message au demandeur (facultatif)').fill(CORRECTION);
+      await expectNoSeriousA11yViolations(page, 'instructeur-modale-retour-en-construction');
+      await screenshot(page, 'instructeur-modale-retour-en-construction');
+      await dialog.getByRole('button', { name: 'Confirmer le retour en construction' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Le dossier n° ${dossierNumber} est maintenant « En construction ».` })
+        .waitFor();
+
       await page.getByRole('button', { name: 'Passer en instruction' }).waitFor();
+      const history = page.getByRole('table', { name: /^Historique/ });
+      await history.getByRole('cell', { name: CORRECTION }).waitFor();
       await checkPage(page, 'instructeur-repasse-en-construction');
       instructor.expectNoProblems();
     });

@@ -84,8 +84,7 @@ export function DecisionModal(props: DecisionModalProps) {
             {motivationRequired && ' (obligatoire)'}
           </label>
           <p className="fr-hint-text fr-mt-1v" id={hintId}>
-            Le demandeur pourra la lire dans son dossier, et dans l’e-mail de décision si son modèle
-            la reprend.
+            {texts.motivationHint}
           </p>
           <textarea
             className={`fr-input${fieldError ? ' fr-input--error' : ''}`}

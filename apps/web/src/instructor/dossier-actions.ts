@@ -13,8 +13,12 @@ import { ApiError } from '../api/client';
 /** An instructor action on a dossier: a state transition, or (un)archiving. */
 export type DossierAction = InstructorAction | 'archiver' | 'desarchiver';
 
-/** Actions that take a decision, so they ask for a motivation and a confirmation first. */
+/**
+ * Actions that ask for a motivation and a confirmation first: the three decisions, and the return
+ * to construction, whose message tells the applicant what to correct.
+ */
 export const DECISIONS: ReadonlySet<DossierAction> = new Set<DossierAction>([
+  InstructorAction.RepasserEnConstruction,
   InstructorAction.Accepter,
   InstructorAction.Refuser,
   InstructorAction.ClasserSansSuite,
@@ -34,23 +38,38 @@ export const ACTION_BUTTON_LABELS: Record<DossierAction, string> = {
 export interface DecisionTexts {
   title: (number: number) => string;
   motivationLabel: string;
+  /** Hint under the motivation field: who reads it, and where. */
+  motivationHint: string;
   confirm: string;
 }
 
+const DECISION_HINT =
+  'Le demandeur pourra la lire dans son dossier, et dans l’e-mail de décision si son modèle la reprend.';
+
 export const DECISION_TEXTS: Partial<Record<DossierAction, DecisionTexts>> = {
+  [InstructorAction.RepasserEnConstruction]: {
+    title: (number) => `Repasser en construction le dossier n° ${number}`,
+    motivationLabel: 'Message au demandeur (facultatif)',
+    motivationHint:
+      'Indiquez ce que le demandeur doit corriger ou compléter. Il le lira dans son dossier et dans l’e-mail qui le prévient.',
+    confirm: 'Confirmer le retour en construction',
+  },
   [InstructorAction.Accepter]: {
     title: (number) => `Accepter le dossier n° ${number}`,
     motivationLabel: 'Motivation de l’acceptation (facultative)',
+    motivationHint: DECISION_HINT,
     confirm: 'Confirmer l’acceptation',
   },
   [InstructorAction.Refuser]: {
     title: (number) => `Refuser le dossier n° ${number}`,
     motivationLabel: 'Motivation du refus',
+    motivationHint: DECISION_HINT,
     confirm: 'Confirmer le refus',
   },
   [InstructorAction.ClasserSansSuite]: {
     title: (number) => `Classer sans suite le dossier n° ${number}`,
     motivationLabel: 'Motivation du classement sans suite',
+    motivationHint: DECISION_HINT,
     confirm: 'Confirmer le classement sans suite',
   },
 };
