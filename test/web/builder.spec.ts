@@ -84,6 +84,22 @@ describe('procedure builder in the web front', () => {
     return page.getByRole('list', { name: /^Champs du formulaire \(\d+\)$/ });
   }
 
+  it('starts an administrator on their procedures', async () => {
+    const fresh = await openSite(browser, stack.gatewayUrl);
+    try {
+      await fresh.page.goto('/connexion');
+      await fresh.page.getByLabel('Adresse électronique').fill(adminEmail);
+      await fresh.page.getByLabel('Mot de passe').fill(PASSWORD);
+      await fresh.page.getByRole('button', { name: 'Se connecter' }).click();
+
+      await fresh.page.waitForURL((url) => url.pathname === '/admin/procedures');
+      await fresh.page.getByRole('heading', { level: 1, name: 'Mes démarches' }).waitFor();
+      fresh.expectNoProblems();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('lists the procedure among the administrator’s', async () => {
     await page.goto('/admin/procedures');
     const row = page.getByRole('row').filter({ hasText: title });

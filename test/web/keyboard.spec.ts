@@ -161,6 +161,20 @@ describe('keyboard use of the web front', () => {
       page = instructor.page;
     });
 
+    it('signs in with keys and starts on the procedures', async () => {
+      await instructor.context.clearCookies();
+      await page.goto('/connexion');
+      await tabTo(page, page.getByLabel('Adresse électronique'));
+      await page.keyboard.type(instructorEmail);
+      await tabTo(page, page.getByLabel('Mot de passe'));
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+
+      await page.waitForURL((url) => url.pathname === '/instructeur/procedures');
+      await page.getByRole('heading', { level: 1, name: 'Démarches à instruire' }).waitFor();
+      instructor.expectNoProblems();
+    });
+
     it('moves between tabs with the arrow keys', async () => {
       await page.goto(`/instructeur/procedures/${procedure.id}`);
       const first = page.getByRole('tab', { name: 'En construction (1)' });

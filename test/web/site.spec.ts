@@ -195,6 +195,8 @@ describe('web site', () => {
 
       await page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' }).waitFor();
       await expect(page.getByRole('banner').getByText(email).isVisible()).resolves.toBe(true);
+      // An account that neither instructs nor administers starts on its own dossiers.
+      await page.waitForURL((url) => url.pathname === '/dossiers');
       site.expectNoProblems();
     });
 

@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { landingPath } from '../auth/landing-path';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePageTitle } from '../layout/usePageTitle';
 
@@ -28,7 +29,9 @@ export function SignInPage() {
     setError(undefined);
     try {
       await signIn(email.trim(), password);
-      void navigate(safeNext(params.get('suite'), '/dossiers'), { replace: true });
+      const next = params.get('suite');
+      const target = next ? safeNext(next, '/dossiers') : await landingPath();
+      void navigate(target, { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {

@@ -1,0 +1,23 @@
+import type { ProcedureSummary } from '@tps/contracts';
+
+import { api } from '../api/client';
+
+/**
+ * Returns the page an account starts on after signing in without a page to return to: the
+ * procedures it instructs, else those it administers, else its own dossiers.
+ */
+export async function landingPath(): Promise<string> {
+  // A failed look-up only costs the shortcut: « Mes dossiers » is a page every account has.
+  const [instructed, administered] = await Promise.all([
+    api<ProcedureSummary[]>('GET', '/instructor/procedures'),
+    api<ProcedureSummary[]>('GET', '/admin/procedures'),
+  ]).catch(() => [[], []] as ProcedureSummary[][]);
+  if (instructed.length > 0) {
+    return '/instructeur/procedures';
+  }
+  if (administered.length > 0) {
+    return '/admin/procedures';
+  }
+
+  return '/dossiers';
+}
