@@ -218,13 +218,13 @@ function normalizeInteger(raw: unknown): FieldValueResult {
   let value: number;
   if (typeof raw === 'number') {
     if (!Number.isInteger(raw)) {
-      return reject(`La valeur ${formatFrenchNumber(raw)} n'est pas un nombre entier. ${example}`);
+      return reject(`La valeur ${formatFrenchNumber(raw)} n’est pas un nombre entier. ${example}`);
     }
     value = raw;
   } else if (typeof raw === 'string') {
     const digits = stripSpaces(raw);
     if (!/^[+-]?\d+$/.test(digits)) {
-      return reject(`« ${raw.trim()} » n'est pas un nombre entier. ${example}`);
+      return reject(`« ${raw.trim()} » n’est pas un nombre entier. ${example}`);
     }
     value = Number(digits);
   } else {
@@ -263,7 +263,7 @@ function normalizeDecimal(raw: unknown): FieldValueResult {
   const match = /^([+-]?)(\d+)(?:[.,](\d+))?$/.exec(text);
   if (!match) {
     return reject(
-      `« ${typeof raw === 'string' ? raw.trim() : text} » n'est pas un nombre valide. ${example}`,
+      `« ${typeof raw === 'string' ? raw.trim() : text} » n’est pas un nombre valide. ${example}`,
     );
   }
   const [, sign, integerPart, decimalPart = ''] = match;
@@ -332,18 +332,18 @@ function normalizeDate(raw: unknown): FieldValueResult {
   } else if (french) {
     [day, month, year] = [Number(french[1]), Number(french[2]), Number(french[3])];
   } else {
-    return reject(`« ${text} » n'est pas une date reconnue. ${example}`);
+    return reject(`« ${text} » n’est pas une date reconnue. ${example}`);
   }
 
   const displayed = `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return reject(
-      `La date ${displayed} n'existe pas dans le calendrier : vérifiez le jour et le mois.`,
+      `La date ${displayed} n’existe pas dans le calendrier : vérifiez le jour et le mois.`,
     );
   }
   if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) {
     return reject(
-      `L'année ${year} est hors limites : saisissez une année entre ${MIN_DATE_YEAR} et ${MAX_DATE_YEAR}.`,
+      `L’année ${year} est hors limites : saisissez une année entre ${MIN_DATE_YEAR} et ${MAX_DATE_YEAR}.`,
     );
   }
 
@@ -386,7 +386,7 @@ function normalizeCivility(raw: unknown): FieldValueResult {
 
   return civility === 'Mme'
     ? accept('Mme')
-    : reject(`« ${civility} » n'est pas une civilité acceptée. ${message}`);
+    : reject(`« ${civility} » n’est pas une civilité acceptée. ${message}`);
 }
 
 function unknownChoiceMessage(choice: string, choices: string[]): string {
@@ -398,13 +398,13 @@ function unknownChoiceMessage(choice: string, choices: string[]): string {
       ? ` : ${choices.map((entry) => `« ${entry} »`).join(', ')}`
       : '';
 
-  return `« ${choice} » ne fait pas partie des choix proposés. Choisissez l'une des valeurs de la liste${listed}.`;
+  return `« ${choice} » ne fait pas partie des choix proposés. Choisissez l’une des valeurs de la liste${listed}.`;
 }
 
 function normalizeChoice(raw: unknown, choices: string[]): FieldValueResult {
   if (typeof raw !== 'string') {
     return reject(
-      `Ce champ attend l'un des choix proposés, écrit en texte, mais la valeur reçue est ${describeType(raw)}.`,
+      `Ce champ attend l’un des choix proposés, écrit en texte, mais la valeur reçue est ${describeType(raw)}.`,
     );
   }
   const choice = raw.trim();
@@ -452,18 +452,18 @@ function normalizeEmail(raw: unknown): FieldValueResult {
   }
   const email = raw.trim();
   if (email.length > MAX_EMAIL_LENGTH) {
-    return reject(`L'adresse électronique dépasse ${MAX_EMAIL_LENGTH} caractères. ${example}`);
+    return reject(`L’adresse électronique dépasse ${MAX_EMAIL_LENGTH} caractères. ${example}`);
   }
   if (/\s/u.test(email)) {
     return reject(
-      `L'adresse électronique « ${email} » contient des espaces : retirez-les. ${example}`,
+      `L’adresse électronique « ${email} » contient des espaces : retirez-les. ${example}`,
     );
   }
   const parts = email.split('@');
   if (parts.length !== 2) {
     const problem = parts.length < 2 ? 'ne contient pas de @' : 'contient plusieurs @';
 
-    return reject(`L'adresse électronique « ${email} » ${problem}. ${example}`);
+    return reject(`L’adresse électronique « ${email} » ${problem}. ${example}`);
   }
   const [localPart, domain] = parts;
   if (localPart === '' || localPart.length > MAX_EMAIL_LOCAL_PART_LENGTH) {
@@ -507,7 +507,7 @@ function normalizePhone(raw: unknown): FieldValueResult {
     return accept(international);
   }
 
-  return reject(`« ${raw.trim()} » n'est pas un numéro de téléphone valide. ${example}`);
+  return reject(`« ${raw.trim()} » n’est pas un numéro de téléphone valide. ${example}`);
 }
 
 function displayPhone(value: string): string {
