@@ -378,6 +378,30 @@ describe('instruction through the web front', () => {
       instructor.expectNoProblems();
     });
 
+    it('offers matches from the other tabs', async () => {
+      const number = extraDossiers[0].number;
+      await page.goto(listPath());
+      await page.getByLabel(/^Rechercher un dossier/).fill(String(number));
+      await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+
+      await page
+        .getByText(`Aucun dossier en construction ne correspond à « ${number} ».`)
+        .waitFor();
+      const elsewhere = page
+        .getByRole('tabpanel')
+        .getByRole('listitem')
+        .filter({
+          has: page.getByRole('link', { name: `Dossier n° ${number}`, exact: true }),
+        });
+      await elsewhere.waitFor();
+      await expect(textOf(elsewhere)).resolves.toContain('Classé sans suite');
+      await checkPage(page, 'instructeur-recherche-autres-onglets');
+
+      await elsewhere.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: `Dossier n° ${number}` }).waitFor();
+      instructor.expectNoProblems();
+    });
+
     function dossierLinks() {
       return page.getByRole('tabpanel').getByRole('link', { name: /^Dossier n° \d+$/ });
     }

@@ -14,6 +14,7 @@ import type { PageTarget } from './CursorPagination';
 import { DOSSIER_TABS, dossierListQuery, findDossierTab } from './dossier-tabs';
 import type { DossierTab } from './dossier-tabs';
 import { DossiersTable } from './DossiersTable';
+import { OtherTabsMatches } from './OtherTabsMatches';
 import { INSTRUCTOR_PROCEDURES_PATH } from './paths';
 import { Tabs } from './Tabs';
 
@@ -279,13 +280,16 @@ function DossierListPanel({
         {status}
       </p>
       {items.length === 0 ? (
-        <p className="fr-mb-0">
-          {search
-            ? `Aucun dossier ${tab.caption} ne correspond à « ${search} ».`
-            : cursor
-              ? 'Aucun dossier sur cette page.'
-              : `Aucun dossier ${tab.caption} pour cette démarche.`}
-        </p>
+        <>
+          <p className="fr-mb-0">
+            {search
+              ? `Aucun dossier ${tab.caption} ne correspond à « ${search} ».`
+              : cursor
+                ? 'Aucun dossier sur cette page.'
+                : `Aucun dossier ${tab.caption} pour cette démarche.`}
+          </p>
+          {search && !cursor && <OtherTabsMatches procedureId={procedureId} search={search} />}
+        </>
       ) : (
         <DossiersTable
           dossiers={items}
