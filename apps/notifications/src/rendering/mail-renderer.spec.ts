@@ -132,6 +132,37 @@ describe('MailRenderer', () => {
     );
   });
 
+  it('leaves out a line made only of tags without value', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: 'Bonjour,\n--motivation--\n  --inconnu-- --motivation--\nFin' },
+      values,
+    );
+
+    expect(rendered.text).toBe('Bonjour,\nFin');
+    expect(rendered.html).toContain('<p style="margin:0 0 16px 0;">Bonjour,<br>\nFin</p>');
+  });
+
+  it('keeps tag lines with a value or text', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: '--motivation-- --numéro du dossier--\nMotif : --motivation--' },
+      values,
+    );
+
+    expect(rendered.text).toBe(' 42\nMotif : ');
+  });
+
+  it('drops the gap of a left-out paragraph', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: '--motivation--\n\nBonjour,\n\n--motivation--\n\nFin' },
+      values,
+    );
+
+    expect(rendered.text).toBe('Bonjour,\n\nFin');
+    expect(rendered.html).toContain(
+      '<p style="margin:0 0 16px 0;">Bonjour,</p>\n<p style="margin:0 0 16px 0;">Fin</p>',
+    );
+  });
+
   it('removes line breaks from the subject, also those coming from a value', () => {
     const rendered = renderer.render(
       { subject: 'Dossier\n--nom--', body: 'x' },

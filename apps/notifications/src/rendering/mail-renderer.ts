@@ -77,7 +77,7 @@ export class MailRenderer {
     const subject = this.renderPlain(template.subject, values)
       .replace(/\s*[\r\n]+\s*/g, ' ')
       .trim();
-    const body = normalizeNewlines(template.body);
+    const body = withoutEmptyTagLines(normalizeNewlines(template.body), values);
     const text = this.renderPlain(body, values);
     const paragraphs = body
       .split(/\n(?:[ \t]*\n)+/)
@@ -127,6 +127,42 @@ function tagValue(values: TagValues, name: string): string {
   const normalized = normalizeTag(name);
 
   return Object.hasOwn(values, normalized) ? values[normalized] : '';
+}
+
+/**
+ * Leaves out the body lines made only of tags that all have no value, e.g. a `--motivation--`
+ * line when the instructor wrote none. An optional value thus leaves no empty line. When such a
+ * line follows a blank line or starts the body, the blank lines after it go too, so that no
+ * paragraph gap doubles.
+ */
+function withoutEmptyTagLines(body: string, values: TagValues): string {
+  const keptLines: string[] = [];
+  let skipBlankLines = false;
+  for (const line of body.split('\n')) {
+    const isBlank = line.trim() === '';
+    if (skipBlankLines && isBlank) {
+      continue;
+    }
+    skipBlankLines = false;
+    if (isEmptyTagLine(line, values)) {
+      const previous = keptLines.at(-1);
+      skipBlankLines = previous === undefined || previous.trim() === '';
+      continue;
+    }
+    keptLines.push(line);
+  }
+
+  return keptLines.join('\n');
+}
+
+function isEmptyTagLine(line: string, values: TagValues): boolean {
+  const tags = [...line.matchAll(TAG_PATTERN)];
+
+  return (
+    tags.length > 0 &&
+    line.replace(TAG_PATTERN, '').trim() === '' &&
+    tags.every((match) => tagValue(values, match[1]).trim() === '')
+  );
 }
 
 /**
