@@ -180,7 +180,7 @@ describe('procedure builder in the web front', () => {
     admin.expectNoProblems();
   });
 
-  it('lists the five e-mails with their state', async () => {
+  it('lists the six e-mails with their state', async () => {
     await page.getByRole('link', { name: 'E-mails', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'E-mails envoyés aux usagers' }).waitFor();
     await page
@@ -188,9 +188,9 @@ describe('procedure builder in the web front', () => {
       .first()
       .waitFor();
     await expect(page.getByRole('link', { name: /^Modifier l’e-mail « / }).count()).resolves.toBe(
-      5,
+      6,
     );
-    await expect(page.getByText('Texte par défaut', { exact: true }).count()).resolves.toBe(5);
+    await expect(page.getByText('Texte par défaut', { exact: true }).count()).resolves.toBe(6);
     await checkPage(page, 'admin-liste-des-e-mails');
     admin.expectNoProblems();
   });
