@@ -422,8 +422,12 @@ export function expectedMailKinds(outcome: PlannedOutcome): MailTemplateKind[] {
         'dossier_closed_without_follow_up',
       ];
     case 'aller_retour':
-      // Going back to construction has no template; each passage into instruction has one.
-      return ['dossier_submitted', 'dossier_instruction_started', 'dossier_instruction_started'];
+      return [
+        'dossier_submitted',
+        'dossier_instruction_started',
+        'dossier_returned_to_construction',
+        'dossier_instruction_started',
+      ];
   }
 }
 

@@ -491,6 +491,7 @@ describe('dossiers life cycle', () => {
         actorEmail: instructor.email,
         applicantEmail: applicant.email,
         motivation: motivation ?? null,
+        transitionMotivation: motivation ?? null,
         version: decided.version,
         decidedAt: decided.decidedAt,
         instructionStartedAt: decided.instructionStartedAt,
@@ -519,6 +520,37 @@ describe('dossiers life cycle', () => {
           candidate.type === 'fr.tps.dossier.returned-to-construction.v1',
       );
       expect(event.data.toState).toBe(DossierState.EnConstruction);
+      expect(event.data.transitionMotivation).toBeNull();
+      expect(event.data.motivation).toBeNull();
+    });
+
+    it('sends the return request in the event', async () => {
+      const submitted = await harness.submittedDossier(applicant, procedure, complete());
+      await transition(instructor, submitted.id, InstructorAction.PasserEnInstruction);
+      const request = '  Joignez le RIB du club.\nLa facture est illisible.  ';
+
+      const returned = await transition(
+        instructor,
+        submitted.id,
+        InstructorAction.RepasserEnConstruction,
+        { motivation: request },
+      );
+
+      expect(returned.motivation).toBeNull();
+      expect(returned.history.at(-1)).toMatchObject({
+        action: InstructorAction.RepasserEnConstruction,
+        motivation: request.trim(),
+      });
+      const event = await harness.waitForEvent(
+        (candidate) =>
+          candidate.subject === submitted.id &&
+          candidate.type === 'fr.tps.dossier.returned-to-construction.v1',
+      );
+      expect(event.data).toMatchObject({
+        action: InstructorAction.RepasserEnConstruction,
+        transitionMotivation: request.trim(),
+        motivation: null,
+      });
     });
 
     it.each([InstructorAction.Refuser, InstructorAction.ClasserSansSuite])(

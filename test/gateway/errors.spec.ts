@@ -222,10 +222,30 @@ describe('gateway errors', () => {
       document.paths['/api/auth/sign-up'].post.requestBody.content['application/json'].schema;
     expect(signUpBody.required).toEqual(['email', 'password']);
     expect(signUpBody.properties.password.minLength).toBe(12);
+    for (const path of [
+      '/api/admin/procedures/{id}/mail-templates/{kind}',
+      '/api/admin/procedures/{id}/mail-templates/{kind}/preview',
+    ]) {
+      const operation = Object.values(document.paths[path])[0] as {
+        parameters: { name: string; schema: { enum?: string[] } }[];
+      };
+      const kind = operation.parameters.find((parameter) => parameter.name === 'kind');
+      expect({ path, kinds: kind?.schema.enum }).toEqual({ path, kinds: MAIL_KINDS });
+    }
     const docsPage = await fetch(`${harness.baseUrl}/api/docs`);
     expect(docsPage.status).toBe(200);
   });
 });
+
+/** Values of `:kind` listed in docs/http-api.md. */
+const MAIL_KINDS = [
+  'dossier_submitted',
+  'dossier_instruction_started',
+  'dossier_returned_to_construction',
+  'dossier_accepted',
+  'dossier_refused',
+  'dossier_closed_without_follow_up',
+];
 
 /** Every row of docs/http-api.md, in OpenAPI path syntax. */
 const DOCUMENTED_ROUTES = [

@@ -234,7 +234,7 @@ describe('gateway full flow', () => {
       );
 
       expect(listed.status).toBe(200);
-      expect((await listed.json()).templates).toHaveLength(5);
+      expect((await listed.json()).templates).toHaveLength(6);
       expect(updated.status).toBe(200);
       expect((await updated.json()).subject).toBe('Dossier --numéro du dossier-- accepté');
       expect(unknownKind.status).toBe(400);

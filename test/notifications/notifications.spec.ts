@@ -8,6 +8,7 @@ import {
   type EmailView,
   ErrorCode,
   EventSubjects,
+  InstructorAction,
   NotificationSubjects,
   type RenderedEmail,
 } from '@tps/contracts';
@@ -95,6 +96,19 @@ describe('notifications service', () => {
         bodyParts: ['pris en charge le 01/04/2026'],
       },
       {
+        subject: EventSubjects.dossierReturnedToConstruction,
+        kind: 'dossier_returned_to_construction',
+        overrides: {
+          fromState: DossierState.EnInstruction,
+          toState: DossierState.EnConstruction,
+          action: InstructorAction.RepasserEnConstruction,
+          instructionStartedAt: '2026-04-01T08:00:00.000Z',
+          transitionMotivation: 'Joignez le RIB du club.',
+        },
+        title: (n: number) => `Votre dossier n° ${n} est à compléter (Aide à l’équipement sportif)`,
+        bodyParts: ['pour que vous le complétiez ou le corrigiez.', 'Joignez le RIB du club.'],
+      },
+      {
         subject: EventSubjects.dossierAccepted,
         kind: 'dossier_accepted',
         overrides: { toState: DossierState.Accepte, decidedAt: '2026-05-02T10:00:00.000Z' },
@@ -166,8 +180,6 @@ describe('notifications service', () => {
     });
 
     it('ignores other dossier events and drops an invalid payload without blocking the next', async () => {
-      const returned = fixture.dossierEvent();
-      await fixture.publish(EventSubjects.dossierReturnedToConstruction, returned);
       const archived = fixture.dossierEvent({ archived: true });
       await fixture.publish(EventSubjects.dossierArchived, archived);
       const invalid = fixture.dossierEvent();
@@ -181,7 +193,6 @@ describe('notifications service', () => {
       await waitForMailTo(next.applicantEmail);
       await sleep(300);
 
-      expect(mailsTo(returned.applicantEmail)).toHaveLength(0);
       expect(mailsTo(archived.applicantEmail)).toHaveLength(0);
       expect(
         smtp.mails.filter((mail) => mail.subject?.includes(` ${invalid.dossierNumber} `)),
@@ -250,6 +261,24 @@ describe('notifications service', () => {
         'Club : (valeur du champ « Nom du club »)\nMotif : Motivation de la décision, telle que l’instructeur la saisira.',
       );
       expect(rendered.html).toContain('Club : (valeur du champ « Nom du club »)<br>');
+    });
+
+    it('previews the returned e-mail with a sample request', async () => {
+      const rendered = await fixture.requester.send<RenderedEmail>(
+        NotificationSubjects.preview,
+        admin,
+        {
+          procedureId: fixture.procedure.id,
+          kind: 'dossier_returned_to_construction',
+        },
+      );
+
+      expect(rendered.subject).toBe(
+        'Votre dossier n° 1234 est à compléter (Aide à l’équipement sportif)',
+      );
+      expect(rendered.text).toContain(
+        'Ce qu’il faut compléter ou corriger, tel que l’instructeur le saisira.',
+      );
     });
 
     it('renders the stored template when no text is given', async () => {

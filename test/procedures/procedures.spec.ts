@@ -605,7 +605,7 @@ describe('procedures service', () => {
   });
 
   describe('mail templates', () => {
-    it('lists the five French defaults with built-in and field tags', async () => {
+    it('lists the six French defaults with built-in and field tags', async () => {
       const procedure = await create();
       const name = await addField(procedure.id, { type: FieldType.Text, label: 'Nom du club' });
       await addField(procedure.id, { type: FieldType.Attachment, label: 'Statuts' });
@@ -619,6 +619,7 @@ describe('procedures service', () => {
       expect(templates.map((template) => template.kind)).toEqual([
         'dossier_submitted',
         'dossier_instruction_started',
+        'dossier_returned_to_construction',
         'dossier_accepted',
         'dossier_refused',
         'dossier_closed_without_follow_up',
@@ -631,8 +632,18 @@ describe('procedures service', () => {
       );
       expect(templates[0].body).toContain('--lien dossier--');
       expect(templates[0].body).toContain('--nom du service--');
-      expect(templates[3].body).toContain('--motivation--');
-      expect(templates[4].body).toContain('--motivation--');
+      expect(templates[2].subject).toBe(
+        'Votre dossier n° --numéro du dossier-- est à compléter (--libellé démarche--)',
+      );
+      for (const index of [2, 4, 5]) {
+        expect(templates[index].body).toContain('--motivation--');
+      }
+      expect(tags.find((tag) => tag.tag === 'motivation')?.kinds).toEqual([
+        'dossier_returned_to_construction',
+        'dossier_accepted',
+        'dossier_refused',
+        'dossier_closed_without_follow_up',
+      ]);
       expect(tags.map((tag) => tag.tag)).toEqual(
         expect.arrayContaining(['numéro du dossier', 'motivation', 'Nom du club']),
       );
@@ -670,6 +681,58 @@ describe('procedures service', () => {
           kind: 'dossier_refused',
         }),
       ).resolves.toMatchObject({ isDefault: true });
+    });
+
+    it('allows the motivation tag in the returned template', async () => {
+      const procedure = await create();
+      const body = 'Le service demande : --motivation--';
+
+      const saved = await send<MailTemplateView>(ProcedureSubjects.updateMailTemplate, admin, {
+        procedureId: procedure.id,
+        kind: 'dossier_returned_to_construction',
+        subject: 'Dossier --numéro du dossier-- à compléter',
+        body,
+      });
+
+      expect(saved).toMatchObject({ kind: 'dossier_returned_to_construction', body });
+      await expect(
+        send(ProcedureSubjects.updateMailTemplate, admin, {
+          procedureId: procedure.id,
+          kind: 'dossier_instruction_started',
+          subject: 'x',
+          body,
+        }),
+      ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    });
+
+    it('blocks publication while the returned template uses a deleted field', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Nom' });
+      const club = await addField(procedure.id, { type: FieldType.Text, label: 'Nom du club' });
+      await send(ProcedureSubjects.updateMailTemplate, admin, {
+        procedureId: procedure.id,
+        kind: 'dossier_returned_to_construction',
+        subject: 'À compléter',
+        body: 'Club : --Nom du club--',
+      });
+      await send(ProcedureSubjects.deleteField, admin, {
+        procedureId: procedure.id,
+        stableId: club.stableId,
+      });
+
+      await expect(
+        send(ProcedureSubjects.publish, admin, { procedureId: procedure.id }),
+      ).rejects.toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        details: {
+          fields: [
+            expect.objectContaining({
+              field: 'mailTemplates.dossier_returned_to_construction.body',
+            }),
+          ],
+        },
+      });
+      expect((await get(procedure.id)).state).toBe('brouillon');
     });
 
     it('blocks publication while a template uses a renamed field', async () => {

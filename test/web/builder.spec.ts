@@ -1,5 +1,5 @@
 import type { FieldDefinition, ProcedureView } from '@tps/contracts';
-import { FieldType, MAIL_TEMPLATE_KINDS } from '@tps/contracts';
+import { FieldType } from '@tps/contracts';
 import type { Browser, Page } from 'playwright-core';
 
 import { ApiClient } from '../../scripts/scenario/api-client';
@@ -205,18 +205,17 @@ describe('procedure builder in the web front', () => {
     admin.expectNoProblems();
   });
 
-  it('lists every e-mail with its state', async () => {
+  it('lists the six e-mails with their state', async () => {
     await page.getByRole('link', { name: 'E-mails', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'E-mails envoyés aux usagers' }).waitFor();
     await page
       .getByRole('link', { name: /^Modifier l’e-mail « / })
       .first()
       .waitFor();
-    const kinds = MAIL_TEMPLATE_KINDS.length;
     await expect(page.getByRole('link', { name: /^Modifier l’e-mail « / }).count()).resolves.toBe(
-      kinds,
+      6,
     );
-    await expect(page.getByText('Texte par défaut', { exact: true }).count()).resolves.toBe(kinds);
+    await expect(page.getByText('Texte par défaut', { exact: true }).count()).resolves.toBe(6);
     await checkPage(page, 'admin-liste-des-e-mails');
     admin.expectNoProblems();
   });

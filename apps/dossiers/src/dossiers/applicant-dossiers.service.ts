@@ -272,6 +272,7 @@ export class ApplicantDossiersService {
           fromState: DossierState.Brouillon,
           action: 'deposer',
           actorEmail: actor.email,
+          transitionMotivation: null,
         }),
         correlationId,
       );

@@ -171,9 +171,12 @@ export function toFieldSnapshots(details: DossierDetails): DossierFieldSnapshotV
     });
 }
 
+/** Payload of a state event; `change` describes the change, the rest comes from the dossier. */
 export function toStateChangedEvent(
   details: DossierDetails,
-  change: Pick<DossierStateChangedV1, 'fromState' | 'action' | 'actorEmail'>,
+  change: Pick<DossierStateChangedV1, 'fromState' | 'action' | 'actorEmail'> & {
+    transitionMotivation: string | null;
+  },
 ): DossierStateChangedV1 {
   const { dossier } = details;
 
@@ -192,6 +195,7 @@ export function toStateChangedEvent(
     applicantEmail: dossier.applicantEmail,
     actorEmail: change.actorEmail,
     motivation: dossier.motivation,
+    transitionMotivation: change.transitionMotivation,
     submittedAt: iso(dossier.submittedAt),
     instructionStartedAt: iso(dossier.instructionStartedAt),
     decidedAt: iso(dossier.decidedAt),

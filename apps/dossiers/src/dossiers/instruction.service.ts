@@ -214,6 +214,7 @@ export class InstructionService {
           fromState: current.state,
           action: command.action,
           actorEmail: actor.email,
+          transitionMotivation: motivation,
         }),
         correlationId,
       );
@@ -289,7 +290,12 @@ export class InstructionService {
         manager,
         EventSubjects.dossierArchived,
         dossierId,
-        toStateChangedEvent(details, { fromState: current.state, action, actorEmail: actor.email }),
+        toStateChangedEvent(details, {
+          fromState: current.state,
+          action,
+          actorEmail: actor.email,
+          transitionMotivation: null,
+        }),
         correlationId,
       );
     });

@@ -10,7 +10,7 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   AddInstructorDto,
   CreateFieldDto,
@@ -38,7 +38,7 @@ import { UuidPipe } from '../http/uuid.pipe';
 import { ServiceClient } from '../services/service-client';
 import { MailPreviewBodyDto } from './dto/mail-preview-body.dto';
 import { MailTemplateBodyDto } from './dto/mail-template-body.dto';
-import { MailTemplateKindPipe } from './mail-template-kind.pipe';
+import { MAIL_TEMPLATE_KIND_PARAM, MailTemplateKindPipe } from './mail-template-kind.pipe';
 
 /** Procedure design for administrators; the procedures service checks the role on each call. */
 @ApiTags('administration')
@@ -195,6 +195,7 @@ export class AdminProceduresController {
   }
 
   @Put(':id/mail-templates/:kind')
+  @ApiParam(MAIL_TEMPLATE_KIND_PARAM)
   @ApiBody(bodySchema(MailTemplateBodyDto))
   updateMailTemplate(
     @Caller() context: RequestContext,
@@ -214,6 +215,7 @@ export class AdminProceduresController {
   @ApiOperation({
     summary: 'Rend un modèle de courriel avec des valeurs d’exemple, sans l’envoyer.',
   })
+  @ApiParam(MAIL_TEMPLATE_KIND_PARAM)
   @ApiBody(bodySchema(MailPreviewBodyDto))
   previewMailTemplate(
     @Caller() context: RequestContext,

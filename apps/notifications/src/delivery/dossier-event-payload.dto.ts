@@ -47,6 +47,11 @@ export class DossierEventPayloadDto {
   @IsString()
   motivation: string | null;
 
+  /** Absent from events published before the field was added to `DossierStateChangedV1`. */
+  @IsOptional()
+  @IsString()
+  transitionMotivation?: string | null;
+
   @IsOptional()
   @IsString()
   submittedAt: string | null;

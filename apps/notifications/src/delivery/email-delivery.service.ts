@@ -26,6 +26,7 @@ import { MailSender } from './mail-sender';
 const KIND_BY_SUBJECT: ReadonlyMap<string, MailTemplateKind> = new Map([
   [EventSubjects.dossierSubmitted, 'dossier_submitted'],
   [EventSubjects.dossierInstructionStarted, 'dossier_instruction_started'],
+  [EventSubjects.dossierReturnedToConstruction, 'dossier_returned_to_construction'],
   [EventSubjects.dossierAccepted, 'dossier_accepted'],
   [EventSubjects.dossierRefused, 'dossier_refused'],
   [EventSubjects.dossierClosedWithoutFollowUp, 'dossier_closed_without_follow_up'],

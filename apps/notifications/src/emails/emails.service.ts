@@ -64,6 +64,7 @@ export class EmailsService {
         organisation: procedure.organisation,
         fields: procedure.draftRevision.fields,
       },
+      request.kind,
       this.config.PUBLIC_URL,
     );
     // Saving rejects unknown tags; the preview must not render them as a silent blank.

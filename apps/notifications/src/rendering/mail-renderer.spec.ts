@@ -117,6 +117,52 @@ describe('MailRenderer', () => {
     expect(rendered.text).toBe('Bonjour,\n\nLigne 1\nLigne 2\n \n\nCordialement');
   });
 
+  it('turns line breaks inside a value into <br> in the HTML part only', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: 'Message : --motivation--\nFin' },
+      buildTagValues([['motivation', 'Joignez le RIB.\r\nLa facture <scan> est illisible.']]),
+    );
+
+    expect(rendered.html).toContain(
+      '<p style="margin:0 0 16px 0;">Message : Joignez le RIB.<br>\n' +
+        'La facture &lt;scan&gt; est illisible.<br>\nFin</p>',
+    );
+    expect(rendered.text).toBe(
+      'Message : Joignez le RIB.\r\nLa facture <scan> est illisible.\nFin',
+    );
+  });
+
+  it('leaves out a line made only of tags without value', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: 'Bonjour,\n--motivation--\n  --inconnu-- --motivation--\nFin' },
+      values,
+    );
+
+    expect(rendered.text).toBe('Bonjour,\nFin');
+    expect(rendered.html).toContain('<p style="margin:0 0 16px 0;">Bonjour,<br>\nFin</p>');
+  });
+
+  it('keeps tag lines with a value or text', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: '--motivation-- --numéro du dossier--\nMotif : --motivation--' },
+      values,
+    );
+
+    expect(rendered.text).toBe(' 42\nMotif : ');
+  });
+
+  it('drops the gap of a left-out paragraph', () => {
+    const rendered = renderer.render(
+      { subject: 'x', body: '--motivation--\n\nBonjour,\n\n--motivation--\n\nFin' },
+      values,
+    );
+
+    expect(rendered.text).toBe('Bonjour,\n\nFin');
+    expect(rendered.html).toContain(
+      '<p style="margin:0 0 16px 0;">Bonjour,</p>\n<p style="margin:0 0 16px 0;">Fin</p>',
+    );
+  });
+
   it('removes line breaks from the subject, also those coming from a value', () => {
     const rendered = renderer.render(
       { subject: 'Dossier\n--nom--', body: 'x' },

@@ -57,7 +57,8 @@ interface CompiledText {
  * becomes a lookup of its value by position in a prototype-free context. Handlebars
  * runs in its own environment with no helpers and no partials, `knownHelpersOnly`, and
  * prototype access disabled. In the HTML part the administrator's text and the values are
- * HTML-escaped; the subject and the text part are plain.
+ * HTML-escaped, and line breaks, in the text or inside a value, become `<br>`. The subject and
+ * the text part are plain.
  */
 export class MailRenderer {
   private readonly handlebars: typeof Handlebars;
@@ -76,7 +77,7 @@ export class MailRenderer {
     const subject = this.renderPlain(template.subject, values)
       .replace(/\s*[\r\n]+\s*/g, ' ')
       .trim();
-    const body = normalizeNewlines(template.body);
+    const body = withoutEmptyTagLines(normalizeNewlines(template.body), values);
     const text = this.renderPlain(body, values);
     const paragraphs = body
       .split(/\n(?:[ \t]*\n)+/)
@@ -121,9 +122,53 @@ function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
+/** Value of a `--tag--` written as `name`, or '' for an unknown tag. */
+function tagValue(values: TagValues, name: string): string {
+  const normalized = normalizeTag(name);
+
+  return Object.hasOwn(values, normalized) ? values[normalized] : '';
+}
+
+/**
+ * Leaves out the body lines made only of tags that all have no value, e.g. a `--motivation--`
+ * line when the instructor wrote none. An optional value thus leaves no empty line. When such a
+ * line follows a blank line or starts the body, the blank lines after it go too, so that no
+ * paragraph gap doubles.
+ */
+function withoutEmptyTagLines(body: string, values: TagValues): string {
+  const keptLines: string[] = [];
+  let skipBlankLines = false;
+  for (const line of body.split('\n')) {
+    const isBlank = line.trim() === '';
+    if (skipBlankLines && isBlank) {
+      continue;
+    }
+    skipBlankLines = false;
+    if (isEmptyTagLine(line, values)) {
+      const previous = keptLines.at(-1);
+      skipBlankLines = previous === undefined || previous.trim() === '';
+      continue;
+    }
+    keptLines.push(line);
+  }
+
+  return keptLines.join('\n');
+}
+
+function isEmptyTagLine(line: string, values: TagValues): boolean {
+  const tags = [...line.matchAll(TAG_PATTERN)];
+
+  return (
+    tags.length > 0 &&
+    line.replace(TAG_PATTERN, '').trim() === '' &&
+    tags.every((match) => tagValue(values, match[1]).trim() === '')
+  );
+}
+
 /**
  * Builds the Handlebars source of one line. Literal text keeps no `{`, `}` or `\`, because each
- * one becomes a lookup of `bs`, `lb` or `rb`. Tag `n` reads `t<n>`, the tag's value or ''.
+ * one becomes a lookup of `bs`, `lb` or `rb`. Tag `n` reads `t<n>`, the tag's value or ''. In
+ * HTML a value with line breaks reads one key per line, `t<n>_<line>`, joined by `<br>`.
  */
 function toHandlebarsSource(line: string, values: TagValues, mode: Mode): CompiledText {
   const context = Object.create(null) as Record<string, string>;
@@ -137,11 +182,25 @@ function toHandlebarsSource(line: string, values: TagValues, mode: Mode): Compil
     source += literal(line.slice(last, match.index), mode);
     const key = `t${index++}`;
     const name = normalizeTag(match[1]);
-    const value = Object.hasOwn(values, name) ? values[name] : '';
-    context[key] = value;
+    const value = tagValue(values, name);
     // The value is HTML-escaped by `{{…}}` in the attribute too, and only http(s) URLs get a link.
-    const isLink = mode === 'html' && LINK_TAGS.has(name) && /^https?:\/\//.test(value);
-    source += isLink ? `<a href="{{${key}}}">{{${key}}}</a>` : `{{${key}}}`;
+    const isLink = mode === 'html' && LINK_TAGS.has(name) && /^https?:\/\/\S*$/.test(value);
+    if (isLink) {
+      context[key] = value;
+      source += `<a href="{{${key}}}">{{${key}}}</a>`;
+    } else if (mode === 'html') {
+      // Each line stays escaped by `{{…}}`; only the `<br>` between them is markup.
+      const lineKeys = value.split(/\r\n?|\n/).map((valueLine, lineIndex) => {
+        const lineKey = `${key}_${lineIndex}`;
+        context[lineKey] = valueLine;
+
+        return `{{${lineKey}}}`;
+      });
+      source += lineKeys.join('<br>\n');
+    } else {
+      context[key] = value;
+      source += `{{${key}}}`;
+    }
     last = match.index + match[0].length;
   }
   source += literal(line.slice(last), mode);

@@ -40,6 +40,26 @@ describe('tagValuesFromEvent', () => {
     expect(tagValuesFromEvent(event, 'http://localhost:3000').motivation).toBe('');
   });
 
+  it('takes the motivation of this change', () => {
+    const returned = { ...event, motivation: null, transitionMotivation: 'Joignez le RIB.' };
+
+    expect(tagValuesFromEvent(returned, 'http://localhost:3000').motivation).toBe(
+      'Joignez le RIB.',
+    );
+  });
+
+  it('falls back to motivation in older events', () => {
+    const older = { ...event, motivation: 'Pièces manquantes' };
+
+    expect(tagValuesFromEvent(older, 'http://localhost:3000').motivation).toBe('Pièces manquantes');
+  });
+
+  it('leaves the motivation empty when the change has none', () => {
+    const returned = { ...event, motivation: 'ancienne', transitionMotivation: null };
+
+    expect(tagValuesFromEvent(returned, 'http://localhost:3000').motivation).toBe('');
+  });
+
   it('builds a map without prototype', () => {
     const values = buildTagValues([['a', 'b']]);
 

@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@tps/contracts';
+import type { FieldDefinition, MailTemplateKind } from '@tps/contracts';
 
 import type { DossierEventPayloadDto } from '../delivery/dossier-event-payload.dto';
 import { buildTagValues, formatParisDate, type TagValues } from './mail-tags';
@@ -10,7 +10,10 @@ export function dossierLink(publicUrl: string, dossierId: string): string {
 
 /**
  * Values of every tag for one dossier event. Field labels match case-insensitively; a built-in
- * tag wins over a field of the same label.
+ * tag wins over a field of the same label. `--motivation--` is the motivation of this change,
+ * e.g. the request sent with a return to construction. An event published before
+ * `transitionMotivation` existed gives the decision's motivation instead, which is the same for
+ * a decision.
  */
 export function tagValuesFromEvent(event: DossierEventPayloadDto, publicUrl: string): TagValues {
   return buildTagValues([
@@ -22,13 +25,17 @@ export function tagValuesFromEvent(event: DossierEventPayloadDto, publicUrl: str
     ['date de dépôt', formatParisDate(event.submittedAt)],
     ['date de passage en instruction', formatParisDate(event.instructionStartedAt)],
     ['date de décision', formatParisDate(event.decidedAt)],
-    ['motivation', event.motivation],
+    [
+      'motivation',
+      event.transitionMotivation !== undefined ? event.transitionMotivation : event.motivation,
+    ],
   ]);
 }
 
 /** Sample values for a preview: the procedure's own title and service, made-up dossier data. */
 export function exampleTagValues(
   procedure: { title: string; organisation: string; fields: readonly FieldDefinition[] },
+  kind: MailTemplateKind,
   publicUrl: string,
   now: Date = new Date(),
 ): TagValues {
@@ -45,6 +52,11 @@ export function exampleTagValues(
     ['date de dépôt', today],
     ['date de passage en instruction', today],
     ['date de décision', today],
-    ['motivation', 'Motivation de la décision, telle que l’instructeur la saisira.'],
+    [
+      'motivation',
+      kind === 'dossier_returned_to_construction'
+        ? 'Ce qu’il faut compléter ou corriger, tel que l’instructeur le saisira.'
+        : 'Motivation de la décision, telle que l’instructeur la saisira.',
+    ],
   ]);
 }

@@ -1,7 +1,7 @@
 import type { MailTemplateKind } from '@tps/contracts';
 
 /**
- * French defaults of the five applicant e-mails, modelled on demarches-simplifiees.fr. A
+ * French defaults of the six applicant e-mails, modelled on demarches-simplifiees.fr. A
  * procedure uses them until an administrator saves its own version of a kind.
  */
 export const DEFAULT_MAIL_TEMPLATES: Record<MailTemplateKind, { subject: string; body: string }> = {
@@ -20,6 +20,20 @@ export const DEFAULT_MAIL_TEMPLATES: Record<MailTemplateKind, { subject: string;
       'Bonjour,',
       'Votre dossier n° --numéro du dossier-- a bien été reçu et pris en charge le --date de passage en instruction--. Il va maintenant être examiné par le service.',
       'Vous pouvez suivre son avancement : --lien dossier--',
+      'Bonne journée,',
+      '--nom du service--',
+    ].join('\n'),
+  },
+  // The motivation has a line of its own: the notifications renderer leaves that line out when
+  // the instructor wrote none, and the text around it reads the same either way.
+  dossier_returned_to_construction: {
+    subject: 'Votre dossier n° --numéro du dossier-- est à compléter (--libellé démarche--)',
+    body: [
+      'Bonjour,',
+      'Le service qui examine votre dossier n° --numéro du dossier-- vous le renvoie pour que vous le complétiez ou le corrigiez.',
+      '--motivation--',
+      'Vous pouvez modifier votre dossier ici : --lien dossier--',
+      'Son examen reprendra une fois vos modifications faites.',
       'Bonne journée,',
       '--nom du service--',
     ].join('\n'),

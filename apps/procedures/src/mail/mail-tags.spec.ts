@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 
-import { type FieldDefinition, FieldType } from '@tps/contracts';
+import { type FieldDefinition, FieldType, MAIL_TEMPLATE_KINDS } from '@tps/contracts';
 
+import { DEFAULT_MAIL_TEMPLATES } from './default-mail-templates';
 import { availableTags, checkTags, extractTags } from './mail-tags';
 
 const field = (type: FieldType, label: string, stableId: string): FieldDefinition => ({
@@ -77,5 +78,21 @@ describe('checkTags', () => {
       checkTags('--date de passage en instruction--', 'dossier_instruction_started', FIELDS)
         .notInKind,
     ).toEqual([]);
+  });
+
+  it('allows motivation and instruction date when returned', () => {
+    const kind = 'dossier_returned_to_construction';
+
+    expect(checkTags('--motivation--', kind, FIELDS).notInKind).toEqual([]);
+    expect(checkTags('--date de passage en instruction--', kind, FIELDS).notInKind).toEqual([]);
+    expect(checkTags('--date de décision--', kind, FIELDS).notInKind).toEqual(['date de décision']);
+  });
+});
+
+describe('DEFAULT_MAIL_TEMPLATES', () => {
+  it.each(MAIL_TEMPLATE_KINDS)('%s uses only tags with a value in it', (kind) => {
+    const { subject, body } = DEFAULT_MAIL_TEMPLATES[kind];
+
+    expect(checkTags(`${subject}\n${body}`, kind, [])).toEqual({ unknown: [], notInKind: [] });
   });
 });

@@ -22,7 +22,7 @@ interface MailTemplateRow {
   updated_at: Date;
 }
 
-/** The five applicant e-mails of a procedure: stored versions or the French defaults. */
+/** The six applicant e-mails of a procedure: stored versions or the French defaults. */
 @Injectable()
 export class MailTemplatesService {
   constructor(@Inject(ProcedureRepository) private readonly repository: ProcedureRepository) {}

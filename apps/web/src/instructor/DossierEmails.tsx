@@ -1,15 +1,8 @@
-import type { EmailStatus, EmailView, MailTemplateKind } from '@tps/contracts';
+import type { EmailStatus, EmailView } from '@tps/contracts';
 
+import { MAIL_KIND_LABELS } from '../admin/builder/mail-kinds';
 import { formatDateTime } from '../components/format';
 import { DsfrTable } from './DsfrTable';
-
-const KIND_LABELS: Record<MailTemplateKind, string> = {
-  dossier_submitted: 'Accusé de dépôt',
-  dossier_instruction_started: 'Passage en instruction',
-  dossier_accepted: 'Acceptation',
-  dossier_refused: 'Refus',
-  dossier_closed_without_follow_up: 'Classement sans suite',
-};
 
 const STATUS_BADGES: Record<EmailStatus, { label: string; severity: string }> = {
   sent: { label: 'Envoyé', severity: 'fr-badge--success' },
@@ -42,7 +35,7 @@ export function DossierEmails({ emails }: { emails: EmailView[] }) {
         {emails.map((email) => (
           <tr key={email.id}>
             <td>{formatDateTime(email.sentAt)}</td>
-            <td>{KIND_LABELS[email.kind]}</td>
+            <td>{MAIL_KIND_LABELS[email.kind]}</td>
             <td>{email.subject}</td>
             <td>{email.recipient}</td>
             <td>

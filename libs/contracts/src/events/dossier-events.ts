@@ -33,7 +33,14 @@ export interface DossierStateChangedV1 {
   version: number;
   applicantEmail: string;
   actorEmail: string;
+  /** Motivation of the dossier's decision; null before a decision and for a decision without one. */
   motivation: string | null;
+  /**
+   * Motivation the actor gave with this change, whatever the action (e.g. the request sent with
+   * `repasser_en_construction`); null when none was given. Absent from events published before
+   * the field was added.
+   */
+  transitionMotivation?: string | null;
   submittedAt: string | null;
   instructionStartedAt: string | null;
   decidedAt: string | null;

@@ -1,9 +1,10 @@
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
-/** The five e-mails an applicant receives, one per state change that has a template. */
+/** The six e-mails an applicant receives, one per state change that has a template. */
 export const MAIL_TEMPLATE_KINDS = [
   'dossier_submitted',
   'dossier_instruction_started',
+  'dossier_returned_to_construction',
   'dossier_accepted',
   'dossier_refused',
   'dossier_closed_without_follow_up',
@@ -15,6 +16,7 @@ export type MailTemplateKind = (typeof MAIL_TEMPLATE_KINDS)[number];
 export const MAIL_TEMPLATE_TARGET_STATE: Record<MailTemplateKind, string> = {
   dossier_submitted: 'en_construction',
   dossier_instruction_started: 'en_instruction',
+  dossier_returned_to_construction: 'en_construction',
   dossier_accepted: 'accepte',
   dossier_refused: 'refuse',
   dossier_closed_without_follow_up: 'sans_suite',
@@ -69,6 +71,19 @@ const DECISION_KINDS: readonly MailTemplateKind[] = [
   'dossier_closed_without_follow_up',
 ];
 
+/** E-mails sent once an instructor has taken the dossier into instruction. */
+const AFTER_INSTRUCTION_KINDS: readonly MailTemplateKind[] = [
+  'dossier_instruction_started',
+  'dossier_returned_to_construction',
+  ...DECISION_KINDS,
+];
+
+/** E-mails of the instructor actions that take a motivation. */
+const MOTIVATED_KINDS: readonly MailTemplateKind[] = [
+  'dossier_returned_to_construction',
+  ...DECISION_KINDS,
+];
+
 /** Tags that every template may use, whatever the form. Field labels add one tag each. */
 export const BUILT_IN_MAIL_TAGS: readonly MailTagView[] = [
   { tag: 'numéro du dossier', description: 'Numéro du dossier' },
@@ -79,8 +94,12 @@ export const BUILT_IN_MAIL_TAGS: readonly MailTagView[] = [
   {
     tag: 'date de passage en instruction',
     description: 'Date de passage en instruction',
-    kinds: ['dossier_instruction_started', ...DECISION_KINDS],
+    kinds: AFTER_INSTRUCTION_KINDS,
   },
   { tag: 'date de décision', description: 'Date de la décision', kinds: DECISION_KINDS },
-  { tag: 'motivation', description: 'Motivation de la décision', kinds: DECISION_KINDS },
+  {
+    tag: 'motivation',
+    description: 'Motivation donnée par l’instructeur (décision ou retour en construction)',
+    kinds: MOTIVATED_KINDS,
+  },
 ];
