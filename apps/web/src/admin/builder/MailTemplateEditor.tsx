@@ -21,7 +21,7 @@ import type { BuilderSectionProps } from './builder-section';
 import { isMailKind, MAIL_KIND_LABELS, MAIL_KIND_TRIGGERS, tagUsableIn } from './mail-kinds';
 import type { MailTemplates } from './mail-templates-resource';
 
-/** Editor of one of the five e-mails, at emails/:kind. */
+/** Editor of one of the e-mails sent to applicants, at emails/:kind. */
 export function MailTemplateEditor({ procedure }: BuilderSectionProps) {
   const { kind } = useParams();
   const label = isMailKind(kind) ? MAIL_KIND_LABELS[kind] : 'E-mail inconnu';

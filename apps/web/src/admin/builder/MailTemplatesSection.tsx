@@ -10,7 +10,7 @@ import type { BuilderSectionProps } from './builder-section';
 import { MAIL_KIND_LABELS, MAIL_KIND_TRIGGERS, MAIL_KINDS } from './mail-kinds';
 import type { MailTemplates } from './mail-templates-resource';
 
-/** Lists the five e-mails sent to applicants, each with a link to its editor. */
+/** Lists the e-mails sent to applicants, each with a link to its editor. */
 export function MailTemplatesSection({ procedure }: BuilderSectionProps) {
   usePageTitle(`E-mails – ${procedure.title}`);
   const resource = useResource(
