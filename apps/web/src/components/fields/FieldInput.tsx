@@ -2,7 +2,7 @@ import type { AttachmentView, FieldDefinition } from '@tps/contracts';
 import { FieldType } from '@tps/contracts/procedures/field-type';
 import type { ChangeEvent, ReactNode } from 'react';
 
-import { formatBytes } from '../format';
+import { formatBytes, formatFileType, formatNumber } from '../format';
 
 /** Value of a field while the applicant edits it: text as typed, a boolean, or ticked choices. */
 export type FieldInputValue = string | boolean | string[] | null;
@@ -158,7 +158,7 @@ function formatHint(definition: FieldDefinition): string | null {
   switch (definition.type) {
     case FieldType.Text:
     case FieldType.Textarea:
-      return maxLength ? `${maxLength} caractères au maximum.` : null;
+      return maxLength ? `${formatNumber(maxLength)} caractères au maximum.` : null;
     case FieldType.Integer:
       return `Nombre entier${boundsHint(definition)}, par exemple 12.`;
     case FieldType.Decimal:
@@ -178,20 +178,16 @@ function formatHint(definition: FieldDefinition): string | null {
   }
 }
 
-function frenchNumber(value: number): string {
-  return String(value).replace('.', ',');
-}
-
 function boundsHint(definition: FieldDefinition): string {
   const { min, max } = definition.options;
   if (min !== undefined && max !== undefined) {
-    return ` entre ${frenchNumber(min)} et ${frenchNumber(max)}`;
+    return ` entre ${formatNumber(min)} et ${formatNumber(max)}`;
   }
   if (min !== undefined) {
-    return ` supérieur ou égal à ${frenchNumber(min)}`;
+    return ` supérieur ou égal à ${formatNumber(min)}`;
   }
 
-  return max !== undefined ? ` inférieur ou égal à ${frenchNumber(max)}` : '';
+  return max !== undefined ? ` inférieur ou égal à ${formatNumber(max)}` : '';
 }
 
 /**
@@ -541,7 +537,7 @@ function AttachmentInput({ definition, error, disabled, idPrefix, attachment }: 
               >
                 {file.filename}
                 <span className="fr-link__detail">
-                  {file.contentType} – {formatBytes(file.sizeBytes)}
+                  {formatFileType(file.contentType)} – {formatBytes(file.sizeBytes)}
                 </span>
               </a>
               <button
