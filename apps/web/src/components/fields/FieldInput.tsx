@@ -18,6 +18,11 @@ export interface AttachmentControls {
   onDelete: (attachment: AttachmentView) => void;
   /** Attachment whose deletion is under way; its button is disabled meanwhile. */
   deletingId?: string | null;
+  /**
+   * True when the field must keep at least one file (a required field of a submitted dossier):
+   * its only file then shows how to replace it instead of a delete button the server rejects.
+   */
+  keepsOneFile?: boolean;
 }
 
 export interface FieldInputProps {
@@ -540,14 +545,21 @@ function AttachmentInput({ definition, error, disabled, idPrefix, attachment }: 
                   {formatFileType(file.contentType)} – {formatBytes(file.sizeBytes)}
                 </span>
               </a>
-              <button
-                type="button"
-                className={DELETE_BUTTON_CLASS}
-                disabled={disabled || attachment.deletingId === file.id}
-                onClick={() => attachment.onDelete(file)}
-              >
-                Supprimer<span className="fr-sr-only"> {file.filename}</span>
-              </button>
+              {attachment.keepsOneFile && attachment.attachments.length === 1 ? (
+                <p className="fr-hint-text fr-mt-1v fr-mb-0">
+                  Ce fichier est obligatoire : pour le remplacer, ajoutez d’abord le nouveau
+                  fichier, puis supprimez celui-ci.
+                </p>
+              ) : (
+                <button
+                  type="button"
+                  className={DELETE_BUTTON_CLASS}
+                  disabled={disabled || attachment.deletingId === file.id}
+                  onClick={() => attachment.onDelete(file)}
+                >
+                  Supprimer<span className="fr-sr-only"> {file.filename}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
