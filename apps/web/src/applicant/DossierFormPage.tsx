@@ -20,7 +20,7 @@ import { ErrorSummary } from './ErrorSummary';
 import type { SummaryItem } from './ErrorSummary';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useAttachments } from './useAttachments';
-import { stableIdOfError, useAutosave } from './useAutosave';
+import { afterLeavingSaves, stableIdOfError, useAutosave } from './useAutosave';
 
 const ID_PREFIX = 'champ';
 /** Interval and maximum count of the reads of a dossier whose SIRET lookup is pending. */
@@ -37,7 +37,10 @@ export interface DossierPageState {
 /** Renders the applicant's form of a brouillon or en_construction dossier, saved as they type. */
 export function DossierFormPage() {
   const { id = '' } = useParams();
-  const resource = useResource(() => api<DossierView>('GET', `/dossiers/${id}`), id);
+  const resource = useResource(
+    () => afterLeavingSaves(() => api<DossierView>('GET', `/dossiers/${id}`)),
+    id,
+  );
   const dossier = resource.data;
   usePageTitle(dossier ? `Dossier n° ${dossier.number} – formulaire` : 'Formulaire du dossier');
 
@@ -97,6 +100,19 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
       void navigate(`/dossiers/${dossier.id}`, { state, replace: true });
     }
   }, [autosave.status, dossier.id, navigate]);
+
+  // A file still being sent is lost if the page is reloaded or closed: the browser warns first.
+  useEffect(() => {
+    if (!attachments.uploading) {
+      return;
+    }
+    function warnBeforeUnload(event: BeforeUnloadEvent) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+    window.addEventListener('beforeunload', warnBeforeUnload);
+    return () => window.removeEventListener('beforeunload', warnBeforeUnload);
+  }, [attachments.uploading]);
 
   // Moves focus to the error summary (or alert) once it is rendered.
   useEffect(() => {

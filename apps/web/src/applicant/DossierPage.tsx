@@ -11,6 +11,7 @@ import { formatDateTime } from '../components/format';
 import { Loading } from '../components/Loading';
 import { useResource } from '../components/useResource';
 import { usePageTitle } from '../layout/usePageTitle';
+import { afterLeavingSaves } from './useAutosave';
 import type { DossierPageState } from './DossierFormPage';
 
 const ACTION_LABELS: Record<TransitionView['action'], string> = {
@@ -30,7 +31,11 @@ export function DossierPage() {
   const location = useLocation();
   const pageState = location.state as DossierPageState | null;
   const deposited = pageState?.deposited === true;
-  const resource = useResource(() => api<DossierView>('GET', `/dossiers/${id}`), id);
+  // Read after the save of a form just left, so that the page shows what was typed last.
+  const resource = useResource(
+    () => afterLeavingSaves(() => api<DossierView>('GET', `/dossiers/${id}`)),
+    id,
+  );
   const dossier = resource.data;
   usePageTitle(dossier ? `Dossier n° ${dossier.number}` : 'Dossier');
 

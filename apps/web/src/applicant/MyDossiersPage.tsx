@@ -8,12 +8,16 @@ import { formatDateTime } from '../components/format';
 import { Loading } from '../components/Loading';
 import { useResource } from '../components/useResource';
 import { usePageTitle } from '../layout/usePageTitle';
+import { afterLeavingSaves } from './useAutosave';
 import { LIST_HEADING_ID } from '../pages/HomePage';
 
 /** Lists the signed-in applicant's dossiers, most recently changed first. */
 export function MyDossiersPage() {
   usePageTitle('Mes dossiers');
-  const resource = useResource(() => api<DossierSummary[]>('GET', '/dossiers'), 'mine');
+  const resource = useResource(
+    () => afterLeavingSaves(() => api<DossierSummary[]>('GET', '/dossiers')),
+    'mine',
+  );
   const dossiers = resource.data;
 
   return (
