@@ -166,7 +166,7 @@ export class AttachmentsService {
               'Ce fichier est obligatoire et le dossier est déposé : ajoutez d’abord le fichier qui le remplace, puis supprimez celui-ci.',
           },
         ],
-        'Impossible de supprimer la seule pièce d’un champ obligatoire d’un dossier déposé.',
+        'Ce fichier est le seul d’un champ obligatoire d’un dossier déposé : pour le remplacer, ajoutez d’abord le nouveau fichier, puis supprimez celui-ci.',
       );
     }
   }

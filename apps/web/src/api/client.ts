@@ -75,7 +75,20 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const NETWORK_ERROR_MESSAGE = 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.';
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /**
+   * Lets the request outlive the page (fetch's keepalive), for a save sent while the page is
+   * being left. The browser limits such bodies to 64 KiB in all.
+   */
+  keepalive?: boolean;
+}
+
+export async function api<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -87,6 +100,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      keepalive: options.keepalive,
     });
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);

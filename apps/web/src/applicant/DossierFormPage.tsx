@@ -1,4 +1,9 @@
-import type { DossierFieldView, DossierView, FieldDefinition } from '@tps/contracts';
+import type {
+  DossierFieldView,
+  DossierView,
+  FieldDefinition,
+  PublicProcedureView,
+} from '@tps/contracts';
 import { APPLICANT_EDITABLE_STATES, DossierState } from '@tps/contracts/dossiers/dossier-state';
 import { FieldType } from '@tps/contracts/procedures/field-type';
 import { checkSiret } from '@tps/contracts/siret/siret';
@@ -16,11 +21,17 @@ import { FormFields } from '../components/fields/FormFields';
 import { Loading } from '../components/Loading';
 import { useResource } from '../components/useResource';
 import { usePageTitle } from '../layout/usePageTitle';
+import {
+  ClosedProcedureNotice,
+  SentBackNotice,
+  sentBackTransition,
+  useDraftProcedure,
+} from './DossierNotices';
 import { ErrorSummary } from './ErrorSummary';
 import type { SummaryItem } from './ErrorSummary';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useAttachments } from './useAttachments';
-import { stableIdOfError, useAutosave } from './useAutosave';
+import { afterLeavingSaves, stableIdOfError, useAutosave } from './useAutosave';
 
 const ID_PREFIX = 'champ';
 /** Interval and maximum count of the reads of a dossier whose SIRET lookup is pending. */
@@ -37,9 +48,13 @@ export interface DossierPageState {
 /** Renders the applicant's form of a brouillon or en_construction dossier, saved as they type. */
 export function DossierFormPage() {
   const { id = '' } = useParams();
-  const resource = useResource(() => api<DossierView>('GET', `/dossiers/${id}`), id);
+  const resource = useResource(
+    () => afterLeavingSaves(() => api<DossierView>('GET', `/dossiers/${id}`)),
+    id,
+  );
   const dossier = resource.data;
   usePageTitle(dossier ? `Dossier n° ${dossier.number} – formulaire` : 'Formulaire du dossier');
+  const procedure = useDraftProcedure(dossier);
 
   if (resource.error !== undefined) {
     const notFound = resource.error instanceof ApiError && resource.error.isNotFound();
@@ -60,10 +75,17 @@ export function DossierFormPage() {
     return <Navigate to={`/dossiers/${dossier.id}`} replace />;
   }
 
-  return <DossierForm key={dossier.id} dossier={dossier} />;
+  const closedProcedure = procedure?.state === 'close' ? procedure : null;
+  return <DossierForm key={dossier.id} dossier={dossier} closedProcedure={closedProcedure} />;
 }
 
-function DossierForm({ dossier }: { dossier: DossierView }) {
+interface DossierFormProps {
+  dossier: DossierView;
+  /** The draft's procedure when it is closed: the draft can then no longer be submitted. */
+  closedProcedure: PublicProcedureView | null;
+}
+
+function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
   const navigate = useNavigate();
   const definitions = useMemo(() => dossier.fields.map((field) => field.definition), [dossier]);
   const [serverFields, setServerFields] = useState(() => fieldsById(dossier.fields));
@@ -75,6 +97,7 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
   const requestErrorRef = useRef<HTMLDivElement>(null);
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const isDraft = dossier.state === DossierState.Brouillon;
+  const sentBack = sentBackTransition(dossier);
 
   const autosave = useAutosave(dossier.id, definitions, initialValues(dossier.fields), (view) =>
     setServerFields(fieldsById(view.fields)),
@@ -97,6 +120,19 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
       void navigate(`/dossiers/${dossier.id}`, { state, replace: true });
     }
   }, [autosave.status, dossier.id, navigate]);
+
+  // A file still being sent is lost if the page is reloaded or closed: the browser warns first.
+  useEffect(() => {
+    if (!attachments.uploading) {
+      return;
+    }
+    function warnBeforeUnload(event: BeforeUnloadEvent) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+    window.addEventListener('beforeunload', warnBeforeUnload);
+    return () => window.removeEventListener('beforeunload', warnBeforeUnload);
+  }, [attachments.uploading]);
 
   // Moves focus to the error summary (or alert) once it is rendered.
   useEffect(() => {
@@ -238,11 +274,15 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
       <h1 className="fr-mb-1w">{dossier.procedureTitle}</h1>
       <p className="fr-text--lead">Dossier n° {dossier.number}</p>
 
-      {isDraft ? (
+      {closedProcedure ? (
+        <ClosedProcedureNotice procedure={closedProcedure} />
+      ) : isDraft ? (
         <p>
           Votre saisie est enregistrée automatiquement en brouillon : vous pouvez quitter la page et
           reprendre plus tard. L’administration ne voit votre dossier qu’une fois déposé.
         </p>
+      ) : sentBack ? (
+        <SentBackNotice transition={sentBack} inForm />
       ) : (
         <div className="fr-alert fr-alert--info fr-mb-3w">
           <h2 className="fr-alert__title">Dossier déposé, encore modifiable</h2>
@@ -301,7 +341,19 @@ function DossierForm({ dossier }: { dossier: DossierView }) {
           {attachments.announcement}
         </p>
         <div className="fr-mt-2w">
-          {isDraft ? (
+          {closedProcedure ? (
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
+              <li>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--secondary"
+                  onClick={() => void saveAndLeave('/dossiers')}
+                >
+                  Retour à mes dossiers
+                </button>
+              </li>
+            </ul>
+          ) : isDraft ? (
             <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
               <li>
                 <button

@@ -11,12 +11,19 @@ import { formatDateTime } from '../components/format';
 import { Loading } from '../components/Loading';
 import { useResource } from '../components/useResource';
 import { usePageTitle } from '../layout/usePageTitle';
+import { afterLeavingSaves } from './useAutosave';
 import type { DossierPageState } from './DossierFormPage';
+import {
+  ClosedProcedureNotice,
+  SentBackNotice,
+  sentBackTransition,
+  useDraftProcedure,
+} from './DossierNotices';
 
 const ACTION_LABELS: Record<TransitionView['action'], string> = {
   deposer: 'Dossier déposé',
   passer_en_instruction: 'Instruction commencée',
-  repasser_en_construction: 'Dossier repassé en construction, modifiable à nouveau',
+  repasser_en_construction: 'Dossier renvoyé pour correction, modifiable à nouveau',
   accepter: 'Dossier accepté',
   refuser: 'Dossier refusé',
   classer_sans_suite: 'Dossier classé sans suite',
@@ -30,9 +37,14 @@ export function DossierPage() {
   const location = useLocation();
   const pageState = location.state as DossierPageState | null;
   const deposited = pageState?.deposited === true;
-  const resource = useResource(() => api<DossierView>('GET', `/dossiers/${id}`), id);
+  // Read after the save of a form just left, so that the page shows what was typed last.
+  const resource = useResource(
+    () => afterLeavingSaves(() => api<DossierView>('GET', `/dossiers/${id}`)),
+    id,
+  );
   const dossier = resource.data;
   usePageTitle(dossier ? `Dossier n° ${dossier.number}` : 'Dossier');
+  const procedure = useDraftProcedure(dossier);
 
   if (resource.error !== undefined) {
     const notFound = resource.error instanceof ApiError && resource.error.isNotFound();
@@ -50,6 +62,8 @@ export function DossierPage() {
   // The history entry keeps its state on a reload, so the notice also requires the en
   // construction state. Otherwise an applicant who reloads after the decision would still read it.
   const justDeposited = deposited && dossier.state === DossierState.EnConstruction;
+  const sentBack = sentBackTransition(dossier);
+  const closedProcedure = procedure?.state === 'close' ? procedure : null;
 
   return (
     <>
@@ -77,13 +91,23 @@ export function DossierPage() {
       <h1 className="fr-mb-1w">Dossier n° {dossier.number}</h1>
       <p className="fr-text--lead">{dossier.procedureTitle}</p>
 
-      {!justDeposited && <StateNotice dossier={dossier} />}
+      {justDeposited ? null : closedProcedure ? (
+        <ClosedProcedureNotice procedure={closedProcedure} />
+      ) : sentBack ? (
+        <SentBackNotice transition={sentBack} inForm={false} />
+      ) : (
+        <StateNotice dossier={dossier} />
+      )}
 
       <ul className="fr-mb-3w">
         <li>Créé le {formatDateTime(dossier.createdAt)}</li>
         {dossier.submittedAt && <li>Déposé le {formatDateTime(dossier.submittedAt)}</li>}
-        {dossier.instructionStartedAt && (
-          <li>Instruction commencée le {formatDateTime(dossier.instructionStartedAt)}</li>
+        {sentBack ? (
+          <li>Renvoyé pour correction le {formatDateTime(sentBack.at)}</li>
+        ) : (
+          dossier.instructionStartedAt && (
+            <li>Instruction commencée le {formatDateTime(dossier.instructionStartedAt)}</li>
+          )
         )}
         {dossier.decidedAt && <li>Décision rendue le {formatDateTime(dossier.decidedAt)}</li>}
         <li>Dernière modification le {formatDateTime(dossier.updatedAt)}</li>
@@ -91,7 +115,7 @@ export function DossierPage() {
 
       {dossier.state === DossierState.Brouillon && (
         <Link className="fr-btn fr-mb-4w" to={`/dossiers/${dossier.id}/formulaire`}>
-          Reprendre le brouillon
+          {closedProcedure ? 'Consulter le brouillon' : 'Reprendre le brouillon'}
         </Link>
       )}
       {dossier.state === DossierState.EnConstruction && (

@@ -8,11 +8,16 @@ import { formatDateTime } from '../components/format';
 import { Loading } from '../components/Loading';
 import { useResource } from '../components/useResource';
 import { usePageTitle } from '../layout/usePageTitle';
+import { afterLeavingSaves } from './useAutosave';
+import { LIST_HEADING_ID } from '../pages/HomePage';
 
 /** Lists the signed-in applicant's dossiers, most recently changed first. */
 export function MyDossiersPage() {
   usePageTitle('Mes dossiers');
-  const resource = useResource(() => api<DossierSummary[]>('GET', '/dossiers'), 'mine');
+  const resource = useResource(
+    () => afterLeavingSaves(() => api<DossierSummary[]>('GET', '/dossiers')),
+    'mine',
+  );
   const dossiers = resource.data;
 
   return (
@@ -28,9 +33,10 @@ export function MyDossiersPage() {
         <div className="fr-callout">
           <h2 className="fr-callout__title">Vous n’avez encore aucun dossier</h2>
           <p className="fr-callout__text">
-            Pour commencer une démarche, ouvrez le lien que l’administration vous a communiqué (il
-            se termine par /commencer/ suivi du nom de la démarche), puis choisissez « Commencer la
-            démarche ». Vos brouillons et vos dossiers déposés apparaîtront ici.
+            Choisissez une démarche dans la{' '}
+            <Link to={`/#${LIST_HEADING_ID}`}>liste des démarches en ligne</Link> de la page
+            d’accueil, ou ouvrez le lien que l’administration vous a communiqué, puis cliquez sur «
+            Commencer la démarche ». Vos brouillons et vos dossiers déposés apparaîtront ici.
           </p>
         </div>
       )}

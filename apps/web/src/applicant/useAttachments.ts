@@ -1,4 +1,5 @@
 import type { AttachmentView, DossierView, FieldDefinition } from '@tps/contracts';
+import { DossierState } from '@tps/contracts/dossiers/dossier-state';
 import { FieldType } from '@tps/contracts/procedures/field-type';
 import { useState } from 'react';
 
@@ -117,6 +118,9 @@ export function useAttachments(
       onSelect: (file) => select(definition, file),
       onDelete: (attachment) => void remove(definition, attachment),
       deletingId,
+      // The dossiers service refuses to remove the only file of a required field once the
+      // dossier is submitted: the form says how to replace it instead.
+      keepsOneFile: definition.required && dossier.state !== DossierState.Brouillon,
     }),
     errors,
     uploading: Object.keys(uploads).length > 0,

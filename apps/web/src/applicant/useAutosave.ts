@@ -8,6 +8,21 @@ import type { FieldInputValue } from '../components/fields/FieldInput';
 
 /** Pause after the last keystroke before the changes are sent. */
 const SAVE_DELAY_MS = 800;
+/** Unsaved values kept in sessionStorage when the page is left are restored within this delay. */
+const RESTORE_WITHIN_MS = 10 * 60 * 1000;
+
+/**
+ * Saves started by forms that were left inside the application. The page shown next reads the
+ * dossier after them (see `afterLeavingSaves`), so it does not show the values they replace.
+ */
+const leavingSaves = new Set<Promise<unknown>>();
+
+/** Runs `load` once the saves of the forms just left have ended, successfully or not. */
+export async function afterLeavingSaves<T>(load: () => Promise<T>): Promise<T> {
+  await Promise.allSettled([...leavingSaves]);
+
+  return load();
+}
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -45,8 +60,13 @@ export function stableIdOfError(field: string): string {
  * Keeps the form's values and saves the changed ones with PATCH /dossiers/:id/fields, 800 ms after
  * the last change. The server rejects the whole request when one value is invalid, so rejected
  * fields are set aside (until the applicant edits them again) and the others are sent again at
- * once. A failed request keeps its fields pending: the next change retries them. Pending changes
- * are also sent when the page is left or hidden.
+ * once. A failed request keeps its fields pending: the next change retries them.
+ *
+ * Nothing typed is lost when the page is left before a save ends. Leaving inside the application
+ * saves at once, and the next page reads after that save. Before a reload or a tab close, the
+ * browser shows its warning. The unsaved values then go out in a keepalive request, which outlives
+ * the page. They are also kept in sessionStorage, so that a reload whose read overtakes that
+ * request still shows them and saves them again.
  */
 export function useAutosave(
   dossierId: string,
@@ -54,13 +74,16 @@ export function useAutosave(
   initialValues: Record<string, FieldInputValue>,
   onSaved: (view: DossierView) => void,
 ): Autosave {
-  const [values, setValues] = useState(initialValues);
+  const [start] = useState(() => withRestoredValues(dossierId, definitions, initialValues));
+  const [values, setValues] = useState(start.values);
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
 
-  const valuesRef = useRef(initialValues);
+  const valuesRef = useRef(start.values);
   const invalidRef = useRef<Record<string, string>>({});
-  const pendingRef = useRef(new Set<string>());
+  const pendingRef = useRef(new Set<string>(start.restored));
+  /** Values of the request under way: the page may be left before it ends. */
+  const sendingRef = useRef<Record<string, unknown>>({});
   /** Edit count per field, to tell whether a response is about the value the field still has. */
   const editsRef = useRef(new Map<string, number>());
   const inFlightRef = useRef<Promise<void> | null>(null);
@@ -108,13 +131,17 @@ export function useAutosave(
     }
 
     setStatus({ kind: 'saving' });
+    sendingRef.current = body;
     try {
       const view = await api<DossierView>('PATCH', `/dossiers/${dossierId}/fields`, {
         values: body,
       });
+      sendingRef.current = {};
       setStatus({ kind: 'saved', at: new Date() });
       onSavedRef.current(view);
     } catch (error) {
+      // Whatever is still to be saved is back in pendingRef below.
+      sendingRef.current = {};
       if (error instanceof ApiError && error.status === 409) {
         pendingRef.current.clear();
         setStatus({ kind: 'locked', message: error.message });
@@ -204,40 +231,95 @@ export function useAutosave(
     [flush, updateInvalid],
   );
 
-  // Leaving the page inside the application: send what is pending without awaiting the response.
+  // Values restored from sessionStorage after a reload are pending: they are sent at once.
+  useEffect(() => {
+    forgetUnsaved(dossierId);
+    if (pendingRef.current.size > 0) {
+      void flush();
+    }
+  }, [dossierId, flush]);
+
+  // Leaving the form inside the application: save now, and let the next page read after it.
   useEffect(() => {
     return () => {
-      void flush();
+      const save = flush().finally(() => leavingSaves.delete(save));
+      leavingSaves.add(save);
     };
   }, [flush]);
 
-  // Closing the tab or going to another site: a keepalive request outlives the page. The changes
-  // stay pending, so that they are sent again, through the normal path, if the page stays open.
+  // Reloading, closing the tab or going to another site.
   useEffect(() => {
-    function sendPendingWithKeepalive() {
-      if (document.visibilityState !== 'hidden') {
-        return;
-      }
-      const body: Record<string, unknown> = {};
+    /** Values not known to be saved: those of the request under way, then the pending ones. */
+    function unsavedValues(): Record<string, unknown> {
+      const unsaved: Record<string, unknown> = { ...sendingRef.current };
       for (const id of pendingRef.current) {
         if (!(id in invalidRef.current)) {
-          body[id] = valuesRef.current[id] ?? null;
+          unsaved[id] = valuesRef.current[id] ?? null;
         }
       }
-      if (Object.keys(body).length === 0) {
+      return unsaved;
+    }
+
+    // The browser asks the applicant to confirm; the save starts meanwhile, in case they stay.
+    function warnBeforeUnload(event: BeforeUnloadEvent) {
+      if (Object.keys(unsavedValues()).length === 0) {
         return;
       }
-      fetch(`/api/dossiers/${dossierId}/fields`, {
-        method: 'PATCH',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify({ values: body }),
-        keepalive: true,
-      }).catch((error: unknown) => console.warn('Could not save the dossier while leaving', error));
+      void flush();
+      event.preventDefault();
+      // Browsers older than the preventDefault() support need a return value to warn.
+      event.returnValue = '';
     }
-    document.addEventListener('visibilitychange', sendPendingWithKeepalive);
-    return () => document.removeEventListener('visibilitychange', sendPendingWithKeepalive);
-  }, [dossierId]);
+
+    // A keepalive request outlives the page. The values stay pending, so that they are sent again
+    // through the normal path if the page stays open (a tab put in the background).
+    let lastSent = '';
+    function sendWithKeepalive() {
+      const unsaved = unsavedValues();
+      if (Object.keys(unsaved).length === 0) {
+        return;
+      }
+      keepUnsaved(dossierId, unsaved);
+      const body = { values: unsaved };
+      // pagehide and visibilitychange both fire when the page is left: one request is enough.
+      const serialised = JSON.stringify(body);
+      if (serialised === lastSent) {
+        return;
+      }
+      lastSent = serialised;
+      api<DossierView>('PATCH', `/dossiers/${dossierId}/fields`, body, { keepalive: true }).catch(
+        (error: unknown) => console.warn('Could not save the dossier while leaving', error),
+      );
+    }
+
+    function onVisibilityChange() {
+      if (document.visibilityState === 'hidden') {
+        sendWithKeepalive();
+      } else {
+        // The page is back: the normal path saves what is left, and a later reload must not
+        // restore values that may have been changed since.
+        lastSent = '';
+        forgetUnsaved(dossierId);
+      }
+    }
+
+    // A page restored from the back-forward cache kept its state: nothing needs restoring.
+    function onPageShow() {
+      lastSent = '';
+      forgetUnsaved(dossierId);
+    }
+
+    window.addEventListener('beforeunload', warnBeforeUnload);
+    window.addEventListener('pagehide', sendWithKeepalive);
+    window.addEventListener('pageshow', onPageShow);
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () => {
+      window.removeEventListener('beforeunload', warnBeforeUnload);
+      window.removeEventListener('pagehide', sendWithKeepalive);
+      window.removeEventListener('pageshow', onPageShow);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+    };
+  }, [dossierId, flush]);
 
   return { values, invalid, status, setValue, flush };
 }
@@ -253,4 +335,77 @@ function checkSiretValue(
   const check = checkSiret(value);
 
   return check.valid ? null : SIRET_ERROR_MESSAGES[check.reason];
+}
+
+function storageKey(dossierId: string): string {
+  return `tps:unsaved:${dossierId}`;
+}
+
+interface StoredValues {
+  /** Date.now() when the page was left. */
+  at: number;
+  values: Record<string, unknown>;
+}
+
+/** Keeps the values not yet saved in this tab's sessionStorage, for a reload to restore them. */
+function keepUnsaved(dossierId: string, values: Record<string, unknown>): void {
+  const stored: StoredValues = { at: Date.now(), values };
+  try {
+    sessionStorage.setItem(storageKey(dossierId), JSON.stringify(stored));
+  } catch {
+    // Storage full or disabled: the keepalive request is then the only copy.
+  }
+}
+
+function forgetUnsaved(dossierId: string): void {
+  try {
+    sessionStorage.removeItem(storageKey(dossierId));
+  } catch {
+    // Storage disabled: there is nothing to forget.
+  }
+}
+
+/**
+ * Returns the initial values with those kept by `keepUnsaved` when this tab last left the form,
+ * and the stable ids of the restored values that differ from the server's, which remain to be
+ * saved. Values kept too long ago, or of fields the dossier no longer has, are ignored.
+ */
+function withRestoredValues(
+  dossierId: string,
+  definitions: FieldDefinition[],
+  initialValues: Record<string, FieldInputValue>,
+): { values: Record<string, FieldInputValue>; restored: string[] } {
+  let stored: StoredValues | null = null;
+  try {
+    stored = JSON.parse(sessionStorage.getItem(storageKey(dossierId)) ?? 'null') as StoredValues;
+  } catch {
+    stored = null;
+  }
+  if (!stored || typeof stored.at !== 'number' || Date.now() - stored.at > RESTORE_WITHIN_MS) {
+    return { values: initialValues, restored: [] };
+  }
+  const known = new Set(definitions.map((definition) => definition.stableId));
+  const values = { ...initialValues };
+  const restored: string[] = [];
+  for (const [id, value] of Object.entries(stored.values ?? {})) {
+    if (
+      known.has(id) &&
+      isInputValue(value) &&
+      JSON.stringify(value) !== JSON.stringify(initialValues[id] ?? null)
+    ) {
+      values[id] = value;
+      restored.push(id);
+    }
+  }
+
+  return { values, restored };
+}
+
+function isInputValue(value: unknown): value is FieldInputValue {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+  );
 }

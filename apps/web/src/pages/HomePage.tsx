@@ -1,5 +1,6 @@
 import type { ProcedureSummary } from '@tps/contracts';
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
@@ -74,12 +75,24 @@ function Tile({ title, text, to }: { title: string; text: string; to: string }) 
   );
 }
 
+/** Anchor of the list of published procedures, linked to from other pages. */
+export const LIST_HEADING_ID = 'demarches-en-ligne';
+
 /** Lists every published procedure, with a link to its start page. */
 function PublishedProcedures() {
   const procedures = useResource(() => api<ProcedureSummary[]>('GET', '/procedures'), 'catalogue');
+  const { hash } = useLocation();
+  const loaded = procedures.data !== undefined;
+  // « Mes dossiers » links to `/#demarches-en-ligne`. The browser scrolls to an anchor only on a
+  // full page load, so the page brings the list into view once it has loaded.
+  useEffect(() => {
+    if (loaded && hash === `#${LIST_HEADING_ID}`) {
+      document.getElementById(LIST_HEADING_ID)?.scrollIntoView();
+    }
+  }, [loaded, hash]);
   return (
-    <section className="fr-mt-6w" aria-labelledby="demarches-en-ligne">
-      <h2 id="demarches-en-ligne">Démarches en ligne</h2>
+    <section className="fr-mt-6w" aria-labelledby={LIST_HEADING_ID}>
+      <h2 id={LIST_HEADING_ID}>Démarches en ligne</h2>
       {procedures.loading && <Loading />}
       {procedures.error !== undefined && (
         <ErrorAlert

@@ -3,7 +3,7 @@ import { FIELD_TYPE_LABELS } from '@tps/contracts/procedures/field-type';
 import { useEffect, useState } from 'react';
 
 import { api } from '../../api/client';
-import { formatBytes } from '../../components/format';
+import { formatBytes, formatNumber } from '../../components/format';
 import { type FieldErrors, fieldErrorsOf, focusFirstError } from '../form-errors';
 import { FormErrorAlert } from '../FormErrorAlert';
 import {
@@ -103,14 +103,14 @@ function FieldSummary({ field }: { field: FieldDefinition }) {
   const { choices, maxLength, min, max, maxFileSizeBytes } = field.options;
   const details: string[] = [];
   if (maxLength !== undefined) {
-    details.push(`${maxLength} caractères au plus`);
+    details.push(`${formatNumber(maxLength)} caractères au plus`);
   }
   if (min !== undefined && max !== undefined) {
-    details.push(`entre ${min} et ${max}`);
+    details.push(`entre ${formatNumber(min)} et ${formatNumber(max)}`);
   } else if (min !== undefined) {
-    details.push(`au moins ${min}`);
+    details.push(`au moins ${formatNumber(min)}`);
   } else if (max !== undefined) {
-    details.push(`au plus ${max}`);
+    details.push(`au plus ${formatNumber(max)}`);
   }
   if (maxFileSizeBytes !== undefined) {
     details.push(`fichier de ${formatBytes(maxFileSizeBytes)} au plus`);

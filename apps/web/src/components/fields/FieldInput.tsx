@@ -2,7 +2,7 @@ import type { AttachmentView, FieldDefinition } from '@tps/contracts';
 import { FieldType } from '@tps/contracts/procedures/field-type';
 import type { ChangeEvent, ReactNode } from 'react';
 
-import { formatBytes } from '../format';
+import { formatBytes, formatFileType, formatNumber } from '../format';
 
 /** Value of a field while the applicant edits it: text as typed, a boolean, or ticked choices. */
 export type FieldInputValue = string | boolean | string[] | null;
@@ -18,6 +18,11 @@ export interface AttachmentControls {
   onDelete: (attachment: AttachmentView) => void;
   /** Attachment whose deletion is under way; its button is disabled meanwhile. */
   deletingId?: string | null;
+  /**
+   * True when the field must keep at least one file (a required field of a submitted dossier):
+   * its only file then shows how to replace it instead of a delete button the server rejects.
+   */
+  keepsOneFile?: boolean;
 }
 
 export interface FieldInputProps {
@@ -158,7 +163,7 @@ function formatHint(definition: FieldDefinition): string | null {
   switch (definition.type) {
     case FieldType.Text:
     case FieldType.Textarea:
-      return maxLength ? `${maxLength} caractères au maximum.` : null;
+      return maxLength ? `${formatNumber(maxLength)} caractères au maximum.` : null;
     case FieldType.Integer:
       return `Nombre entier${boundsHint(definition)}, par exemple 12.`;
     case FieldType.Decimal:
@@ -178,20 +183,16 @@ function formatHint(definition: FieldDefinition): string | null {
   }
 }
 
-function frenchNumber(value: number): string {
-  return String(value).replace('.', ',');
-}
-
 function boundsHint(definition: FieldDefinition): string {
   const { min, max } = definition.options;
   if (min !== undefined && max !== undefined) {
-    return ` entre ${frenchNumber(min)} et ${frenchNumber(max)}`;
+    return ` entre ${formatNumber(min)} et ${formatNumber(max)}`;
   }
   if (min !== undefined) {
-    return ` supérieur ou égal à ${frenchNumber(min)}`;
+    return ` supérieur ou égal à ${formatNumber(min)}`;
   }
 
-  return max !== undefined ? ` inférieur ou égal à ${frenchNumber(max)}` : '';
+  return max !== undefined ? ` inférieur ou égal à ${formatNumber(max)}` : '';
 }
 
 /**
@@ -541,17 +542,24 @@ function AttachmentInput({ definition, error, disabled, idPrefix, attachment }: 
               >
                 {file.filename}
                 <span className="fr-link__detail">
-                  {file.contentType} – {formatBytes(file.sizeBytes)}
+                  {formatFileType(file.contentType)} – {formatBytes(file.sizeBytes)}
                 </span>
               </a>
-              <button
-                type="button"
-                className={DELETE_BUTTON_CLASS}
-                disabled={disabled || attachment.deletingId === file.id}
-                onClick={() => attachment.onDelete(file)}
-              >
-                Supprimer<span className="fr-sr-only"> {file.filename}</span>
-              </button>
+              {attachment.keepsOneFile && attachment.attachments.length === 1 ? (
+                <p className="fr-hint-text fr-mt-1v fr-mb-0">
+                  Ce fichier est obligatoire : pour le remplacer, ajoutez d’abord le nouveau
+                  fichier, puis supprimez celui-ci.
+                </p>
+              ) : (
+                <button
+                  type="button"
+                  className={DELETE_BUTTON_CLASS}
+                  disabled={disabled || attachment.deletingId === file.id}
+                  onClick={() => attachment.onDelete(file)}
+                >
+                  Supprimer<span className="fr-sr-only"> {file.filename}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>

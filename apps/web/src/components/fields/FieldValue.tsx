@@ -1,7 +1,7 @@
 import type { DossierFieldView } from '@tps/contracts';
 import { FieldType } from '@tps/contracts/procedures/field-type';
 
-import { formatBytes, formatDate } from '../format';
+import { formatBytes, formatDate, formatFileType, formatNumber } from '../format';
 import { CompanyCard } from './CompanyCard';
 
 interface FieldValueProps {
@@ -33,7 +33,7 @@ export function FieldValue({ field, attachmentBaseUrl }: FieldValueProps) {
               >
                 {attachment.filename}
                 <span className="fr-link__detail">
-                  {attachment.contentType} – {formatBytes(attachment.sizeBytes)}
+                  {formatFileType(attachment.contentType)} – {formatBytes(attachment.sizeBytes)}
                 </span>
               </a>
             </li>
@@ -83,7 +83,7 @@ export function FieldValue({ field, attachmentBaseUrl }: FieldValueProps) {
       }
       return (
         <p className="fr-mb-0" style={{ whiteSpace: 'pre-wrap' }}>
-          {typeof value === 'number' ? value.toLocaleString('fr-FR') : String(value)}
+          {typeof value === 'number' ? formatNumber(value) : String(value)}
         </p>
       );
   }
