@@ -36,6 +36,9 @@ const PASSWORD = 'mot-de-passe-instruction';
 /** SIRET of DINUM, known to the API Entreprise sandbox. */
 const SIRET = '13002526500013';
 const COMPANY_NAME = 'DIRECTION INTERMINISTERIELLE DU NUMERIQUE';
+/** A closed établissement of the sandbox, and a well-formed SIRET that it does not know. */
+const CLOSED_SIRET = '41816609600051';
+const UNKNOWN_SIRET = '12345678200002';
 const PROJECT_LABEL = 'Nom du projet';
 const SIRET_LABEL = 'SIRET de la structure';
 const FILE_LABEL = 'Pièce justificative';
@@ -157,6 +160,23 @@ describe('instruction through the web front', () => {
         await card.or(page.getByText(PENDING_TEXT)).first().waitFor();
       } while ((await card.count()) === 0 && Date.now() < deadline);
       await card.waitFor();
+      applicant.expectNoProblems();
+    });
+
+    it('shows a closed or unknown établissement', async () => {
+      const siret = page.getByLabel(SIRET_LABEL, { exact: true });
+      const card = page.getByTestId('company-card');
+      await siret.fill(CLOSED_SIRET);
+      await card.getByText('Fermé depuis le 31 mai 2016').waitFor(SLOW);
+      await checkPage(page, 'usager-siret-ferme');
+
+      await siret.fill(UNKNOWN_SIRET);
+      await page
+        .getByText('Nous n’avons pas trouvé d’établissement correspondant à ce numéro SIRET.')
+        .waitFor(SLOW);
+
+      await siret.fill(SIRET);
+      await card.getByRole('heading', { name: COMPANY_NAME }).waitFor(SLOW);
       applicant.expectNoProblems();
     });
 
