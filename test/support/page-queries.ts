@@ -48,6 +48,15 @@ export async function isFocused(target: Locator): Promise<boolean> {
   );
 }
 
+/** Tells whether the focused element is `container` or inside it. */
+export async function isFocusedWithin(container: Locator): Promise<boolean> {
+  return container.evaluate((element) => {
+    const active = (globalThis as unknown as PageGlobals).document.activeElement;
+
+    return (element as { contains(other: unknown): boolean }).contains(active);
+  });
+}
+
 export async function expectFocused(target: Locator): Promise<void> {
   await expect(isFocused(target)).resolves.toBe(true);
 }

@@ -16,6 +16,7 @@ import {
   expectFocusRing,
   focusedElement,
   isFocused,
+  isFocusedWithin,
 } from '../support/page-queries';
 import type { Stack } from '../support/stack';
 
@@ -149,6 +150,51 @@ describe('keyboard use of the web front', () => {
       expect(values[CIVILITY_LABEL]).toBe('Mme');
       expect(values[CONSENT_LABEL]).toBe(true);
       applicant.expectNoProblems();
+    });
+  });
+
+  describe('phone-size menu', () => {
+    it('keeps the focus inside the open menu', async () => {
+      const phone = await openSite(browser, stack.gatewayUrl, {
+        viewport: { width: 390, height: 844 },
+      });
+      try {
+        const page = phone.page;
+        await signUpThroughApi(phone, `telephone-${stamp}@exemple.fr`, PASSWORD);
+        await page.goto('/');
+        const menuButton = page.getByRole('button', { name: 'Menu', exact: true });
+        await tabTo(page, menuButton);
+        await page.keyboard.press('Enter');
+
+        const menu = page.getByRole('dialog', { name: 'Menu' });
+        await menu.waitFor();
+        await expectFocused(menu.getByRole('button', { name: 'Fermer' }));
+        await checkPage(page, 'clavier-menu-telephone');
+        // Tab, forwards then backwards, never reaches the page behind the menu: past the
+        // menu's last control it leaves the document for the browser's own controls.
+        const behind = [
+          page.locator('main'),
+          page.locator('footer'),
+          page.locator('.fr-header__body'),
+        ];
+        for (const key of [
+          ...Array<string>(8).fill('Tab'),
+          ...Array<string>(8).fill('Shift+Tab'),
+        ]) {
+          await page.keyboard.press(key);
+          for (const region of behind) {
+            await expect(isFocusedWithin(region)).resolves.toBe(false);
+          }
+        }
+        await tabTo(page, menu.getByRole('link', { name: 'Mes dossiers' }));
+
+        await page.keyboard.press('Escape');
+        await menu.waitFor({ state: 'hidden' });
+        await expectFocused(menuButton);
+        phone.expectNoProblems();
+      } finally {
+        await phone.close();
+      }
     });
   });
 

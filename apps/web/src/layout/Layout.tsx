@@ -32,16 +32,21 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [location.pathname]);
 
   // The small-screen menu covers the page: focus goes into it when it opens, and back to the
-  // « Menu » button when it closes.
+  // « Menu » button when it closes. Both wait for the render, because the page behind the open
+  // menu is inert and cannot take the focus until then.
+  const returnFocusToMenuButton = useRef(false);
   useEffect(() => {
     if (menuOpen) {
       closeMenuButtonRef.current?.focus();
+    } else if (returnFocusToMenuButton.current) {
+      returnFocusToMenuButton.current = false;
+      menuButtonRef.current?.focus();
     }
   }, [menuOpen]);
 
   function closeMenu() {
+    returnFocusToMenuButton.current = true;
     setMenuOpen(false);
-    menuButtonRef.current?.focus();
   }
 
   async function onSignOut() {
@@ -87,7 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <div className="fr-skiplinks">
+      <div className="fr-skiplinks" inert={menuOpen}>
         <nav className="fr-container" aria-label="Accès rapide">
           <ul className="fr-skiplinks__list">
             <li>
@@ -109,7 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </div>
       <header role="banner" className="fr-header">
-        <div className="fr-header__body">
+        <div className="fr-header__body" inert={menuOpen}>
           <div className="fr-container">
             <div className="fr-header__body-row">
               <div className="fr-header__brand fr-enlarge-link">
@@ -149,9 +154,14 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </div>
         </div>
+        {/* On small screens the menu covers the page like a dialog, so everything else is inert
+            while it is open: Tab and screen readers stay inside it. On wide screens it is the
+            header's navigation bar and never opens. */}
         <div
           className={`fr-header__menu fr-modal${menuOpen ? ' fr-modal--opened' : ''}`}
           id="menu-principal"
+          role={menuOpen ? 'dialog' : undefined}
+          aria-modal={menuOpen ? true : undefined}
           aria-labelledby="bouton-menu"
           onKeyDown={(event) => {
             if (menuOpen && event.key === 'Escape') {
@@ -192,10 +202,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="contenu" role="main" tabIndex={-1} ref={mainRef}>
+      <main id="contenu" role="main" tabIndex={-1} ref={mainRef} inert={menuOpen}>
         <div className="fr-container fr-pt-4w fr-pb-8w">{children}</div>
       </main>
-      <footer className="fr-footer" role="contentinfo" id="pied-de-page">
+      <footer className="fr-footer" role="contentinfo" id="pied-de-page" inert={menuOpen}>
         <div className="fr-container">
           <div className="fr-footer__body">
             <div className="fr-footer__brand fr-enlarge-link">
