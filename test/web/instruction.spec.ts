@@ -417,13 +417,28 @@ describe('instruction through the web front', () => {
       await expect(textOf(elsewhere)).resolves.toContain('Classé sans suite');
       await checkPage(page, 'instructeur-recherche-autres-onglets');
 
+      // A search with results in the open tab still names those of the other tabs.
+      await page.getByRole('button', { name: /^Effacer la recherche/ }).click();
+      await page.getByLabel(/^Rechercher un dossier/).fill(otherEmail);
+      await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+      await page.getByRole('button', { name: `Effacer la recherche « ${otherEmail} »` }).waitFor();
+      const also = page.getByText('Aussi dans les autres onglets :');
+      await also.waitFor();
+      await expect(listedDossiers()).resolves.toHaveLength(EXTRA_DOSSIERS - 1);
+      await expect(
+        also.locator('xpath=following-sibling::ul[1]').getByRole('link').allTextContents(),
+      ).resolves.toEqual([`Dossier n° ${number}`]);
+
       await elsewhere.getByRole('link').click();
       await page.getByRole('heading', { level: 1, name: `Dossier n° ${number}` }).waitFor();
       instructor.expectNoProblems();
     });
 
     function dossierLinks() {
-      return page.getByRole('tabpanel').getByRole('link', { name: /^Dossier n° \d+$/ });
+      return page
+        .getByRole('tabpanel')
+        .getByRole('table')
+        .getByRole('link', { name: /^Dossier n° \d+$/ });
     }
 
     /** Texts of the dossier links of the tab, once its list has loaded. */

@@ -288,13 +288,20 @@ function DossierListPanel({
                 ? 'Aucun dossier sur cette page.'
                 : `Aucun dossier ${tab.caption} pour cette démarche.`}
           </p>
-          {search && !cursor && <OtherTabsMatches procedureId={procedureId} search={search} />}
         </>
       ) : (
         <DossiersTable
           dossiers={items}
           caption={tableCaption(tab, pageNumber, search)}
           focusOnShow={previousCursors !== null}
+        />
+      )}
+      {search && !cursor && (
+        <OtherTabsMatches
+          procedureId={procedureId}
+          search={search}
+          tab={tab}
+          tabHasMatches={items.length > 0}
         />
       )}
       {pagination}

@@ -12,24 +12,39 @@ const MAX_MATCHES = 10;
 interface OtherTabsMatchesProps {
   procedureId: string;
   search: string;
+  /** The open tab's state and archive flag: its dossiers are listed above, not here. */
+  tab: { state?: string; archived: boolean };
+  /** True when the open tab found dossiers too, so the list says « aussi ». */
+  tabHasMatches: boolean;
 }
 
 /**
- * Shown when a search finds nothing in the open tab: the dossiers of the other tabs that match,
- * so that an instructor who searched the wrong tab still reaches the dossier.
+ * The dossiers of the other tabs that match a search, so that an instructor who searched the
+ * wrong tab still reaches the dossier.
  */
-export function OtherTabsMatches({ procedureId, search }: OtherTabsMatchesProps) {
-  const matches = useResource(async () => {
-    const base = `/instructor/procedures/${procedureId}/dossiers`;
-    const query = (archived: boolean) =>
-      new URLSearchParams({ archived: String(archived), limit: String(MAX_MATCHES), search });
-    const pages = await Promise.all([
-      api<DossierPage>('GET', `${base}?${query(false).toString()}`),
-      api<DossierPage>('GET', `${base}?${query(true).toString()}`),
-    ]);
+export function OtherTabsMatches({
+  procedureId,
+  search,
+  tab,
+  tabHasMatches,
+}: OtherTabsMatchesProps) {
+  const matches = useResource(
+    async () => {
+      const base = `/instructor/procedures/${procedureId}/dossiers`;
+      const query = (archived: boolean) =>
+        new URLSearchParams({ archived: String(archived), limit: String(MAX_MATCHES), search });
+      const pages = await Promise.all([
+        api<DossierPage>('GET', `${base}?${query(false).toString()}`),
+        api<DossierPage>('GET', `${base}?${query(true).toString()}`),
+      ]);
 
-    return pages.flatMap((page) => page.items).slice(0, MAX_MATCHES);
-  }, `${procedureId}|${search}`);
+      return pages
+        .flatMap((page) => page.items)
+        .filter((dossier) => !isInTab(dossier, tab))
+        .slice(0, MAX_MATCHES);
+    },
+    `${procedureId}|${search}|${tab.state ?? ''}|${String(tab.archived)}`,
+  );
 
   // The tab's own message already says nothing matched; this list is only a shortcut.
   if (matches.data === undefined || matches.data.length === 0) {
@@ -38,7 +53,9 @@ export function OtherTabsMatches({ procedureId, search }: OtherTabsMatchesProps)
 
   return (
     <div className="fr-mt-2w">
-      <p className="fr-mb-1w">Dans les autres onglets :</p>
+      <p className="fr-mb-1w">
+        {tabHasMatches ? 'Aussi dans les autres onglets :' : 'Dans les autres onglets :'}
+      </p>
       <ul>
         {matches.data.map((dossier: DossierSummary) => (
           <li key={dossier.id}>
@@ -49,4 +66,12 @@ export function OtherTabsMatches({ procedureId, search }: OtherTabsMatchesProps)
       </ul>
     </div>
   );
+}
+
+function isInTab(dossier: DossierSummary, tab: OtherTabsMatchesProps['tab']): boolean {
+  if (tab.archived) {
+    return dossier.archived;
+  }
+
+  return !dossier.archived && dossier.state === tab.state;
 }
