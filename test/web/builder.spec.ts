@@ -131,6 +131,21 @@ describe('procedure builder in the web front', () => {
     admin.expectNoProblems();
   });
 
+  it('counts the characters of a title near its limit', async () => {
+    const input = page.getByLabel('Titre de la démarche');
+    const original = await input.inputValue();
+    await input.fill('Subvention '.repeat(25));
+
+    const kept = await input.inputValue();
+    expect(kept).toHaveLength(200);
+    await page
+      .getByText('200 caractères sur 200 au maximum : le texte au-delà n’est pas pris.')
+      .waitFor();
+    await input.fill(original);
+    await expect(page.getByText(/caractères sur 200 au maximum/).count()).resolves.toBe(0);
+    admin.expectNoProblems();
+  });
+
   it('edits a field in place', async () => {
     await page.getByRole('link', { name: 'Formulaire', exact: true }).click();
     await page.getByRole('button', { name: 'Modifier le champ « Adresse de contact »' }).click();

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 
+/** Share of maxLength from which the character count shows. */
+const NEAR_LIMIT_RATIO = 0.9;
+
 interface InputGroupProps {
   id: string;
   label: ReactNode;
@@ -30,7 +33,13 @@ export function InputGroup(props: InputGroupProps) {
   const { id, label, hint, error, value, onChange, rows } = props;
   const errorId = `${id}-erreur`;
   const hintId = `${id}-aide`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const countId = `${id}-longueur`;
+  // The browser silently cuts pasted text at maxLength, so the count shows near the limit.
+  const showCount =
+    props.maxLength !== undefined && value.length >= props.maxLength * NEAR_LIMIT_RATIO;
+  const describedBy = [hint ? hintId : null, showCount ? countId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
   const common = {
     id,
     value,
@@ -75,6 +84,12 @@ export function InputGroup(props: InputGroupProps) {
           ref={props.inputRef}
           onChange={(event) => onChange(event.target.value)}
         />
+      )}
+      {showCount && (
+        <p className="fr-hint-text fr-mt-1v fr-mb-0" id={countId}>
+          {value.length} caractères sur {props.maxLength} au maximum
+          {value.length >= (props.maxLength ?? 0) ? ' : le texte au-delà n’est pas pris.' : ''}
+        </p>
       )}
       {error && (
         <p className="fr-error-text" id={errorId}>
