@@ -391,6 +391,81 @@ describe('procedures service', () => {
       const [stored] = (await get(procedure.id)).draftRevision.fields;
       expect(stored).toMatchObject({ label: 'Liste', options: { choices: ['Oui', 'Non'] } });
     });
+    it('rejects a duplicate field label', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Nom de famille' });
+
+      const error = await addField(procedure.id, {
+        type: FieldType.Textarea,
+        label: '  nom  DE famille ',
+      }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        message:
+          'Un autre champ du formulaire s’appelle déjà « Nom de famille » : choisissez un libellé différent, car les balises des e-mails reprennent les libellés.',
+        details: { fields: [expect.objectContaining({ field: 'label' })] },
+      });
+      const fields = (await get(procedure.id)).draftRevision.fields;
+      expect(fields.map((field) => field.label)).toEqual(['Nom de famille']);
+    });
+
+    it('compares field labels in NFC', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Prénom' });
+
+      await expect(
+        addField(procedure.id, { type: FieldType.Text, label: 'Pre\u0301nom' }),
+      ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+      expect((await get(procedure.id)).draftRevision.fields).toHaveLength(1);
+    });
+
+    it('rejects renaming to a taken label', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Nom de famille' });
+      const other = await addField(procedure.id, { type: FieldType.Text, label: 'Prénom' });
+
+      const error = await send(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: other.stableId,
+        label: 'NOM DE FAMILLE',
+        required: true,
+      }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        details: { fields: [expect.objectContaining({ field: 'label' })] },
+      });
+      const fields = (await get(procedure.id)).draftRevision.fields;
+      expect(fields.map((field) => [field.label, field.required])).toEqual([
+        ['Nom de famille', false],
+        ['Prénom', false],
+      ]);
+    });
+
+    it('allows changing a label’s case', async () => {
+      const procedure = await create();
+      const field = await addField(procedure.id, { type: FieldType.Text, label: 'Nom de famille' });
+
+      const updated = await send<FieldDefinition>(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: field.stableId,
+        label: 'Nom de Famille',
+      });
+
+      expect(updated.label).toBe('Nom de Famille');
+    });
+
+    it('allows repeated labels without tags', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Justificatif' });
+      for (const type of [FieldType.HeaderSection, FieldType.Explanation, FieldType.Attachment]) {
+        await addField(procedure.id, { type, label: 'Justificatif' });
+        await addField(procedure.id, { type, label: 'Justificatif' });
+      }
+
+      expect((await get(procedure.id)).draftRevision.fields).toHaveLength(7);
+    });
   });
 
   describe('publication', () => {
