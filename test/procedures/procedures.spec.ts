@@ -361,6 +361,8 @@ describe('procedures service', () => {
       [{ type: FieldType.Text, label: '   ' }, 'label'],
       [{ type: FieldType.Text, label: 'Texte', colour: 'red' }, 'colour'],
       [{ type: 'carte', label: 'Carte' }, 'type'],
+      [{ type: FieldType.Integer, label: 'Entier', options: { min: 1.5 } }, 'options.min'],
+      [{ type: FieldType.Integer, label: 'Entier', options: { max: 10.25 } }, 'options.max'],
     ])('refuses the bad field %j naming %s and changes nothing', async (field, name) => {
       const procedure = await create();
       const error = await addField(procedure.id, field).catch((caught: unknown) => caught);
@@ -465,6 +467,38 @@ describe('procedures service', () => {
       }
 
       expect((await get(procedure.id)).draftRevision.fields).toHaveLength(7);
+    });
+    it('rejects a decimal bound on an integer field update', async () => {
+      const procedure = await create();
+      const field = await addField(procedure.id, {
+        type: FieldType.Integer,
+        label: 'Nombre de salariés',
+        options: { min: 1 },
+      });
+
+      const error = await send(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: field.stableId,
+        options: { min: 1, max: 99.5 },
+      }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        details: { fields: [expect.objectContaining({ field: 'options.max' })] },
+      });
+      const [stored] = (await get(procedure.id)).draftRevision.fields;
+      expect(stored.options).toEqual({ min: 1 });
+    });
+
+    it('keeps decimal bounds on a decimal field', async () => {
+      const procedure = await create();
+      const field = await addField(procedure.id, {
+        type: FieldType.Decimal,
+        label: 'Montant',
+        options: { min: 0.5, max: 99.75 },
+      });
+
+      expect(field.options).toEqual({ min: 0.5, max: 99.75 });
     });
   });
 
