@@ -744,9 +744,10 @@ describe('procedures service', () => {
       expect(templates[2].subject).toBe(
         'Votre dossier n° --numéro du dossier-- est à compléter (--libellé démarche--)',
       );
-      for (const index of [2, 4, 5]) {
+      for (const index of [2, 3, 4, 5]) {
         expect(templates[index].body).toContain('--motivation--');
       }
+      expect(templates[3].body.split('\n')).toContain('--motivation--');
       expect(tags.find((tag) => tag.tag === 'motivation')?.kinds).toEqual([
         'dossier_returned_to_construction',
         'dossier_accepted',
