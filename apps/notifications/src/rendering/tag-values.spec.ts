@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import { FieldType } from '@tps/contracts';
 
 import { MailRenderer } from './mail-renderer';
