@@ -1,4 +1,4 @@
-import { type DossierView, FieldType } from '@tps/contracts';
+import { type DossierView, FieldType, type ProcedureView } from '@tps/contracts';
 
 import type { ApiClient, ApiErrorBody } from '../../scripts/scenario/api-client';
 import { buildMinimalPdf } from '../../scripts/scenario/minimal-pdf';
@@ -17,6 +17,8 @@ describe('bad input', () => {
   let dossier: DossierView;
   let ids: Record<string, string>;
   let foreignFieldId: string;
+  let admin: ApiClient;
+  let procedureId: string;
 
   const fieldsPath = (): string => `/api/dossiers/${dossier.id}/fields`;
   const uploadPath = (label: string): string =>
@@ -42,7 +44,7 @@ describe('bad input', () => {
 
   beforeAll(async () => {
     stack = await startStack({ env: { MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT) } });
-    const admin = await signedIn(stack.gatewayUrl, 'admin.saisie@tests.tps.local');
+    admin = await signedIn(stack.gatewayUrl, 'admin.saisie@tests.tps.local');
     instructor = await signedIn(stack.gatewayUrl, 'instructeur.saisie@tests.tps.local');
     const procedure = await publishProcedure(
       admin,
@@ -59,6 +61,7 @@ describe('bad input', () => {
       ],
       'instructeur.saisie@tests.tps.local',
     );
+    procedureId = procedure.id;
     ids = Object.fromEntries(
       Object.entries(procedure.fields).map(([label, field]) => [label, field.stableId]),
     );
@@ -168,6 +171,59 @@ describe('bad input', () => {
           json: { values: { [foreignFieldId]: 'Commentaire égaré' } },
         }),
       );
+    });
+  });
+
+  describe('attachment field limit', () => {
+    const fieldsOf = async (): Promise<ProcedureView['draftRevision']['fields']> =>
+      (await admin.get<ProcedureView>(`/api/admin/procedures/${procedureId}`)).draftRevision.fields;
+
+    it('rejects a new field over MAX_UPLOAD_BYTES', async () => {
+      const before = await fieldsOf();
+      const body = await admin.expectError(
+        'POST',
+        `/api/admin/procedures/${procedureId}/fields`,
+        400,
+        'VALIDATION_FAILED',
+        {
+          json: {
+            type: FieldType.Attachment,
+            label: 'Plan du local',
+            options: { maxFileSizeBytes: UPLOAD_LIMIT + 1 },
+          },
+        },
+      );
+
+      expect(body.details?.fields?.map((field) => field.field)).toEqual([
+        'options.maxFileSizeBytes',
+      ]);
+      expect(body.message).toContain('(2 Mo)');
+      expect(await fieldsOf()).toEqual(before);
+    });
+
+    it('rejects raising a field limit over MAX_UPLOAD_BYTES', async () => {
+      const body = await admin.expectError(
+        'PATCH',
+        `/api/admin/procedures/${procedureId}/fields/${ids.Photo}`,
+        400,
+        'VALIDATION_FAILED',
+        { json: { options: { maxFileSizeBytes: 100_000 * 1024 * 1024 } } },
+      );
+
+      expect(body.details?.fields?.map((field) => field.field)).toEqual([
+        'options.maxFileSizeBytes',
+      ]);
+      const photo = (await fieldsOf()).find((field) => field.stableId === ids.Photo);
+      expect(photo?.options.maxFileSizeBytes).toBe(FIELD_LIMIT);
+    });
+
+    it('accepts a field limit equal to MAX_UPLOAD_BYTES', async () => {
+      const updated = await admin.patch<{ options: { maxFileSizeBytes?: number } }>(
+        `/api/admin/procedures/${procedureId}/fields/${ids.Justificatif}`,
+        { options: { maxFileSizeBytes: UPLOAD_LIMIT } },
+      );
+
+      expect(updated.options.maxFileSizeBytes).toBe(UPLOAD_LIMIT);
     });
   });
 

@@ -170,6 +170,38 @@ describe('notifications service', () => {
       expect(mailsTo(data.applicantEmail)).toHaveLength(1);
     });
 
+    it('shows the acceptance motivation on its own line', async () => {
+      const data = fixture.dossierEvent({
+        toState: DossierState.Accepte,
+        decidedAt: '2026-05-02T10:00:00.000Z',
+        motivation: 'Dossier complet, subvention de 1 500 €.',
+        transitionMotivation: 'Dossier complet, subvention de 1 500 €.',
+      });
+      await fixture.publish(EventSubjects.dossierAccepted, data);
+
+      const mail = await waitForMailTo(data.applicantEmail);
+
+      expect(mail.text).toContain(
+        'accepté le 02/05/2026.\nDossier complet, subvention de 1 500 €.\nPour en savoir plus',
+      );
+      expect(mail.html).toContain('Dossier complet, subvention de 1 500 €.');
+    });
+
+    it('leaves no empty line for an acceptance without motivation', async () => {
+      const data = fixture.dossierEvent({
+        toState: DossierState.Accepte,
+        decidedAt: '2026-05-02T10:00:00.000Z',
+        motivation: null,
+        transitionMotivation: null,
+      });
+      await fixture.publish(EventSubjects.dossierAccepted, data);
+
+      const mail = await waitForMailTo(data.applicantEmail);
+
+      expect(mail.text).toContain('accepté le 02/05/2026.\nPour en savoir plus');
+      expect(mail.html).toContain('accepté le 02/05/2026.<br>\nPour en savoir plus');
+    });
+
     it('links to the dossier in the applicant space', async () => {
       const data = fixture.dossierEvent();
       await fixture.publish(EventSubjects.dossierSubmitted, data);

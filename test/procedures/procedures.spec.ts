@@ -361,6 +361,8 @@ describe('procedures service', () => {
       [{ type: FieldType.Text, label: '   ' }, 'label'],
       [{ type: FieldType.Text, label: 'Texte', colour: 'red' }, 'colour'],
       [{ type: 'carte', label: 'Carte' }, 'type'],
+      [{ type: FieldType.Integer, label: 'Entier', options: { min: 1.5 } }, 'options.min'],
+      [{ type: FieldType.Integer, label: 'Entier', options: { max: 10.25 } }, 'options.max'],
     ])('refuses the bad field %j naming %s and changes nothing', async (field, name) => {
       const procedure = await create();
       const error = await addField(procedure.id, field).catch((caught: unknown) => caught);
@@ -390,6 +392,113 @@ describe('procedures service', () => {
       ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
       const [stored] = (await get(procedure.id)).draftRevision.fields;
       expect(stored).toMatchObject({ label: 'Liste', options: { choices: ['Oui', 'Non'] } });
+    });
+    it('rejects a duplicate field label', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Nom de famille' });
+
+      const error = await addField(procedure.id, {
+        type: FieldType.Textarea,
+        label: '  nom  DE famille ',
+      }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        message:
+          'Un autre champ du formulaire s’appelle déjà « Nom de famille » : choisissez un libellé différent, car les balises des e-mails reprennent les libellés.',
+        details: { fields: [expect.objectContaining({ field: 'label' })] },
+      });
+      const fields = (await get(procedure.id)).draftRevision.fields;
+      expect(fields.map((field) => field.label)).toEqual(['Nom de famille']);
+    });
+
+    it('compares field labels in NFC', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Prénom' });
+
+      await expect(
+        addField(procedure.id, { type: FieldType.Text, label: 'Pre\u0301nom' }),
+      ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+      expect((await get(procedure.id)).draftRevision.fields).toHaveLength(1);
+    });
+
+    it('rejects renaming to a taken label', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Nom de famille' });
+      const other = await addField(procedure.id, { type: FieldType.Text, label: 'Prénom' });
+
+      const error = await send(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: other.stableId,
+        label: 'NOM DE FAMILLE',
+        required: true,
+      }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        details: { fields: [expect.objectContaining({ field: 'label' })] },
+      });
+      const fields = (await get(procedure.id)).draftRevision.fields;
+      expect(fields.map((field) => [field.label, field.required])).toEqual([
+        ['Nom de famille', false],
+        ['Prénom', false],
+      ]);
+    });
+
+    it('allows changing a label’s case', async () => {
+      const procedure = await create();
+      const field = await addField(procedure.id, { type: FieldType.Text, label: 'Nom de famille' });
+
+      const updated = await send<FieldDefinition>(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: field.stableId,
+        label: 'Nom de Famille',
+      });
+
+      expect(updated.label).toBe('Nom de Famille');
+    });
+
+    it('allows repeated labels without tags', async () => {
+      const procedure = await create();
+      await addField(procedure.id, { type: FieldType.Text, label: 'Justificatif' });
+      for (const type of [FieldType.HeaderSection, FieldType.Explanation, FieldType.Attachment]) {
+        await addField(procedure.id, { type, label: 'Justificatif' });
+        await addField(procedure.id, { type, label: 'Justificatif' });
+      }
+
+      expect((await get(procedure.id)).draftRevision.fields).toHaveLength(7);
+    });
+    it('rejects a decimal bound on an integer field update', async () => {
+      const procedure = await create();
+      const field = await addField(procedure.id, {
+        type: FieldType.Integer,
+        label: 'Nombre de salariés',
+        options: { min: 1 },
+      });
+
+      const error = await send(ProcedureSubjects.updateField, admin, {
+        procedureId: procedure.id,
+        stableId: field.stableId,
+        options: { min: 1, max: 99.5 },
+      }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        details: { fields: [expect.objectContaining({ field: 'options.max' })] },
+      });
+      const [stored] = (await get(procedure.id)).draftRevision.fields;
+      expect(stored.options).toEqual({ min: 1 });
+    });
+
+    it('keeps decimal bounds on a decimal field', async () => {
+      const procedure = await create();
+      const field = await addField(procedure.id, {
+        type: FieldType.Decimal,
+        label: 'Montant',
+        options: { min: 0.5, max: 99.75 },
+      });
+
+      expect(field.options).toEqual({ min: 0.5, max: 99.75 });
     });
   });
 
@@ -635,9 +744,10 @@ describe('procedures service', () => {
       expect(templates[2].subject).toBe(
         'Votre dossier n° --numéro du dossier-- est à compléter (--libellé démarche--)',
       );
-      for (const index of [2, 4, 5]) {
+      for (const index of [2, 3, 4, 5]) {
         expect(templates[index].body).toContain('--motivation--');
       }
+      expect(templates[3].body.split('\n')).toContain('--motivation--');
       expect(tags.find((tag) => tag.tag === 'motivation')?.kinds).toEqual([
         'dossier_returned_to_construction',
         'dossier_accepted',

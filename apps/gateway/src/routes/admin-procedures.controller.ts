@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Inject,
   Param,
   Patch,
   Post,
@@ -31,6 +32,8 @@ import {
   UpdateProcedureDto,
 } from '@tps/contracts';
 
+import type { GatewayConfig } from '../gateway.config';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { bodySchema } from '../http/openapi-schema';
 import type { RequestContext } from '../http/request-context';
 import { Caller } from '../http/request-context.decorator';
@@ -38,13 +41,17 @@ import { UuidPipe } from '../http/uuid.pipe';
 import { ServiceClient } from '../services/service-client';
 import { MailPreviewBodyDto } from './dto/mail-preview-body.dto';
 import { MailTemplateBodyDto } from './dto/mail-template-body.dto';
+import { assertFileSizeWithinUploadLimit } from './field-upload-limit';
 import { MAIL_TEMPLATE_KIND_PARAM, MailTemplateKindPipe } from './mail-template-kind.pipe';
 
 /** Procedure design for administrators; the procedures service checks the role on each call. */
 @ApiTags('administration')
 @Controller('api/admin/procedures')
 export class AdminProceduresController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Démarches que l’utilisateur administre.' })
@@ -90,6 +97,8 @@ export class AdminProceduresController {
     @Param('id', UuidPipe) procedureId: string,
     @Body() body: CreateFieldDto,
   ): Promise<FieldDefinition> {
+    assertFileSizeWithinUploadLimit(body.options, this.config.MAX_UPLOAD_BYTES);
+
     return this.services.send(ProcedureSubjects.addField, context, { procedureId, ...body });
   }
 
@@ -101,6 +110,8 @@ export class AdminProceduresController {
     @Param('stableId', UuidPipe) stableId: string,
     @Body() body: UpdateFieldDto,
   ): Promise<FieldDefinition> {
+    assertFileSizeWithinUploadLimit(body.options, this.config.MAX_UPLOAD_BYTES);
+
     return this.services.send(ProcedureSubjects.updateField, context, {
       procedureId,
       stableId,

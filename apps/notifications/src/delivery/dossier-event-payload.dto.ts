@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  Allow,
   IsArray,
   IsEmail,
   IsInt,
@@ -10,13 +11,24 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-/** The part of a field snapshot an e-mail needs: its label (the tag) and its French rendering. */
+/**
+ * The part of a field snapshot an e-mail needs: its label (the tag), its French rendering, and
+ * for numbers the type and stored value, which the e-mail formats the French way.
+ */
 export class DossierFieldSnapshotDto {
   @IsString()
   label: string;
 
   @IsString()
   displayValue: string;
+
+  @IsOptional()
+  @IsString()
+  type?: string;
+
+  /** Stored value: a number for integer and decimal fields, other types are not read. */
+  @Allow()
+  value?: unknown;
 }
 
 /**

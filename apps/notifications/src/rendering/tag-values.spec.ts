@@ -1,3 +1,8 @@
+import 'reflect-metadata';
+
+import { FieldType } from '@tps/contracts';
+
+import { MailRenderer } from './mail-renderer';
 import { buildTagValues } from './mail-tags';
 import { tagValuesFromEvent } from './tag-values';
 import type { DossierEventPayloadDto } from '../delivery/dossier-event-payload.dto';
@@ -65,5 +70,35 @@ describe('tagValuesFromEvent', () => {
 
     expect(Object.getPrototypeOf(values)).toBeNull();
     expect(values.constructor).toBeUndefined();
+  });
+
+  it('writes numbers the French way in both parts', () => {
+    const withNumbers: DossierEventPayloadDto = {
+      ...event,
+      fields: [
+        { label: 'Salariés', type: FieldType.Integer, value: 1234567, displayValue: '1234567' },
+        { label: 'Montant', type: FieldType.Decimal, value: 1234.56, displayValue: '1234,56' },
+        { label: 'Taux', type: FieldType.Decimal, value: 0.123456, displayValue: '0,123456' },
+        { label: 'Code', type: FieldType.Text, value: '1234.5', displayValue: '1234.5' },
+      ],
+    };
+    const values = tagValuesFromEvent(withNumbers, 'http://localhost:3000');
+    const mail = new MailRenderer().render(
+      { subject: 'Dossier', body: 'Montant : --Montant--\nSalariés : --Salariés--' },
+      values,
+    );
+
+    expect(values.salariés).toBe('1\u202f234\u202f567');
+    expect(values.montant).toBe('1\u202f234,56');
+    expect(values.taux).toBe('0,123456');
+    expect(values.code).toBe('1234.5');
+    expect(mail.text).toBe('Montant : 1\u202f234,56\nSalariés : 1\u202f234\u202f567');
+    expect(mail.html).toContain('Montant : 1\u202f234,56<br>');
+  });
+
+  it('keeps the display value of an event without stored value', () => {
+    const older = { ...event, fields: [{ label: 'Montant', displayValue: '1234,56' }] };
+
+    expect(tagValuesFromEvent(older, 'http://localhost:3000').montant).toBe('1234,56');
   });
 });

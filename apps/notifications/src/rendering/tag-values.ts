@@ -1,11 +1,27 @@
-import type { FieldDefinition, MailTemplateKind } from '@tps/contracts';
+import { type FieldDefinition, FieldType, type MailTemplateKind } from '@tps/contracts';
 
-import type { DossierEventPayloadDto } from '../delivery/dossier-event-payload.dto';
+import type {
+  DossierEventPayloadDto,
+  DossierFieldSnapshotDto,
+} from '../delivery/dossier-event-payload.dto';
 import { buildTagValues, formatParisDate, type TagValues } from './mail-tags';
 
 /** Link to the dossier in the applicant's space. */
 export function dossierLink(publicUrl: string, dossierId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/dossiers/${dossierId}`;
+}
+
+/** fr-FR grouping and decimal comma, with enough fraction digits never to round a stored value. */
+const FRENCH_NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 20 });
+
+/** Tag value of one field: numbers written as the pages write them (« 1 234,56 »). */
+export function fieldTagValue(field: DossierFieldSnapshotDto): string {
+  const isNumberField = field.type === FieldType.Integer || field.type === FieldType.Decimal;
+  if (isNumberField && typeof field.value === 'number' && Number.isFinite(field.value)) {
+    return FRENCH_NUMBER.format(field.value);
+  }
+
+  return field.displayValue;
 }
 
 /**
@@ -17,7 +33,7 @@ export function dossierLink(publicUrl: string, dossierId: string): string {
  */
 export function tagValuesFromEvent(event: DossierEventPayloadDto, publicUrl: string): TagValues {
   return buildTagValues([
-    ...event.fields.map((field) => [field.label, field.displayValue] as const),
+    ...event.fields.map((field) => [field.label, fieldTagValue(field)] as const),
     ['numéro du dossier', String(event.dossierNumber)],
     ['libellé démarche', event.procedureTitle],
     ['nom du service', event.organisation],

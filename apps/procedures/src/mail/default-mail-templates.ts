@@ -24,8 +24,8 @@ export const DEFAULT_MAIL_TEMPLATES: Record<MailTemplateKind, { subject: string;
       '--nom du service--',
     ].join('\n'),
   },
-  // The motivation has a line of its own: the notifications renderer leaves that line out when
-  // the instructor wrote none, and the text around it reads the same either way.
+  // In the returned and accepted e-mails the motivation has a line of its own: the notifications
+  // renderer leaves that line out when the instructor wrote none, and the text reads well either way.
   dossier_returned_to_construction: {
     subject: 'Votre dossier n° --numéro du dossier-- est à compléter (--libellé démarche--)',
     body: [
@@ -43,6 +43,7 @@ export const DEFAULT_MAIL_TEMPLATES: Record<MailTemplateKind, { subject: string;
     body: [
       'Bonjour,',
       'Votre dossier n° --numéro du dossier-- a été accepté le --date de décision--.',
+      '--motivation--',
       'Pour en savoir plus, consultez votre dossier : --lien dossier--',
       'Bonne journée,',
       '--nom du service--',

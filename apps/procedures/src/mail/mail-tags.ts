@@ -27,16 +27,20 @@ export function extractTags(text: string): string[] {
   return tags;
 }
 
+/** Tells whether fields of this type give a tag: fillable and not an attachment. */
+export function givesTag(type: FieldType): boolean {
+  return !NON_FILLABLE_FIELD_TYPES.has(type) && type !== FieldType.Attachment;
+}
+
 /** Fields that give a tag: fillable and not an attachment. */
 export function taggableFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
-  return fields.filter(
-    (field) => !NON_FILLABLE_FIELD_TYPES.has(field.type) && field.type !== FieldType.Attachment,
-  );
+  return fields.filter((field) => givesTag(field.type));
 }
 
 /**
  * Lists the built-in tags followed by one tag per taggable field of the form.
- * NOTE: two fields with the same label give the same tag text, and this is not rejected yet.
+ * The form service rejects two taggable fields whose labels normalise alike, but a draft saved
+ * before that check may still hold such a pair, and then one tag reads either field.
  * A saved template that uses the old label of a renamed field is caught only at publication.
  */
 export function availableTags(fields: readonly FieldDefinition[]): MailTagView[] {

@@ -86,6 +86,11 @@ export function checkFieldDraft(draft: FieldDraft): FieldError[] {
       });
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
       errors.push({ field: `options.${bound}`, message: 'la borne doit être un nombre' });
+    } else if (type === FieldType.Integer && !Number.isInteger(value)) {
+      errors.push({
+        field: `options.${bound}`,
+        message: `un champ nombre entier a des bornes entières : remplacez ${String(value).replace('.', ',')} par un nombre entier dans options.${bound}`,
+      });
     }
   }
   if (

@@ -12,6 +12,7 @@ import {
 import { DomainError } from '@tps/platform';
 import type { EntityManager } from 'typeorm';
 
+import { givesTag, normalizeTag } from '../mail/mail-tags';
 import { checkFieldDraft, cleanOptions, type FieldDraft } from './field-rules';
 import { type FieldRow, toFieldDefinition } from './procedure-rows';
 import { ProcedureRepository } from './procedure.repository';
@@ -38,6 +39,7 @@ export class FormService {
       const row = await this.repository.findAdministered(manager, actor, procedureId, true);
       this.assertValid(draft);
       const fields = await this.repository.fieldRows(manager, row.draft_revision_id);
+      assertLabelFree(draft, fields);
       const position = Math.min(dto.position ?? fields.length, fields.length);
       await manager.query(
         `UPDATE field_definition SET position = position + 1
@@ -82,6 +84,13 @@ export class FormService {
         options: dto.options !== undefined ? cleanOptions(dto.options) : field.options,
       };
       this.assertValid(draft);
+      if (normalizeTag(draft.label) !== normalizeTag(field.label)) {
+        const others = await this.repository.fieldRows(manager, row.draft_revision_id);
+        assertLabelFree(
+          draft,
+          others.filter((other) => other.stable_id !== stableId),
+        );
+      }
       await manager.query(
         `UPDATE field_definition SET label = $3, description = $4, required = $5, options = $6
           WHERE revision_id = $1 AND stable_id = $2`,
@@ -177,4 +186,33 @@ export class FormService {
       }
     }
   }
+}
+
+/**
+ * Rejects a label that another taggable field of the revision already has, compared as mail
+ * tags are (`normalizeTag`), because `--label--` would then read either field's value. Header
+ * sections, explanations and attachments give no tag, so their labels may repeat.
+ */
+function assertLabelFree(draft: FieldDraft, otherFields: readonly FieldRow[]): void {
+  if (!givesTag(draft.type)) {
+    return;
+  }
+  const tag = normalizeTag(draft.label);
+  const sameTag = otherFields.find(
+    (other) => givesTag(other.type) && normalizeTag(other.label) === tag,
+  );
+  if (sameTag === undefined) {
+    return;
+  }
+  const reason = `choisissez un libellé différent, car les balises des e-mails reprennent les libellés`;
+
+  throw DomainError.invalid(
+    [
+      {
+        field: 'label',
+        message: `un autre champ du formulaire s’appelle déjà « ${sameTag.label} » : ${reason}`,
+      },
+    ],
+    `Un autre champ du formulaire s’appelle déjà « ${sameTag.label} » : ${reason}.`,
+  );
 }
