@@ -169,6 +169,21 @@ describe('procedure builder in the web front', () => {
     admin.expectNoProblems();
   });
 
+  it('rejects a second field with the same label', async () => {
+    const form = page.getByRole('region', { name: 'Ajouter un champ' });
+    await form.getByLabel('Type de champ').selectOption({ label: 'Texte court' });
+    const label = form.getByLabel('Libellé', { exact: true });
+    await label.fill('nom de l’association');
+    await form.getByRole('button', { name: 'Ajouter le champ' }).click();
+
+    await form.getByText(/Un autre champ du formulaire s’appelle déjà/).waitFor();
+    await expect(label.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(draftLabels()).resolves.toHaveLength(3);
+    await checkPage(page, 'admin-libelle-en-double');
+    await label.fill('');
+    admin.expectNoProblems([/^HTTP 400: POST .*\/api\/admin\/procedures\/[^/]+\/fields$/]);
+  });
+
   it('moves a field up and keeps focus on it', async () => {
     const name = 'Nombre d’adhérents';
     await page.getByRole('button', { name: `Monter le champ « ${name} »` }).click();
