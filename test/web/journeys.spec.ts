@@ -322,15 +322,22 @@ describe('journey of a dossier through the web front', () => {
     });
 
     it('fills every field', async () => {
+      const companyName = page
+        .getByTestId('company-card')
+        .getByRole('heading', { name: COMPANY_NAME });
+      const fileLink = page.getByRole('link', { name: new RegExp(`^${escapeRegExp(CV.name)}`) });
       for (const definition of PROCEDURE.fields) {
         await fill(page, definition, values[definition.key]);
+        // As a person would, wait for the company card and the uploaded file to appear: they
+        // push the fields below them down, and a click during that shift lands elsewhere.
+        if (definition.type === FieldType.Siret) {
+          await companyName.waitFor(SLOW);
+        }
+        if (definition.type === FieldType.Attachment) {
+          await fileLink.waitFor(SLOW);
+        }
       }
 
-      await page
-        .getByTestId('company-card')
-        .getByRole('heading', { name: COMPANY_NAME })
-        .waitFor(SLOW);
-      await page.getByRole('link', { name: new RegExp(`^${escapeRegExp(CV.name)}`) }).waitFor(SLOW);
       await page.getByRole('button', { name: `Supprimer ${CV.name}` }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Brouillon enregistré à' }).waitFor(SLOW);
       await expect(page.locator('#resume-des-erreurs').count()).resolves.toBe(0);
