@@ -38,6 +38,19 @@ const SLOW = { timeout: 15000 };
 /** fr-FR groups thousands with a narrow no-break space. */
 const THOUSANDS = '\u202f';
 
+interface NewField {
+  type: FieldType;
+  label: string;
+  required?: boolean;
+  options?: Record<string, unknown>;
+}
+
+const DEFAULT_FIELDS: NewField[] = [
+  { type: FieldType.Text, label: PROJECT_LABEL, required: true },
+  { type: FieldType.Decimal, label: AMOUNT_LABEL, options: { min: 0.5, max: 10000 } },
+  { type: FieldType.Attachment, label: QUOTE_LABEL, required: true },
+];
+
 describe('applicant through the web front', () => {
   const stamp = Date.now().toString(36);
   const adminEmail = `admin-usager-${stamp}@exemple.fr`;
@@ -79,8 +92,11 @@ describe('applicant through the web front', () => {
     return site;
   }
 
-  /** Creates and publishes a procedure with a text, a decimal and a required attachment. */
-  async function publishProcedure(path: string) {
+  /**
+   * Creates and publishes a procedure, by default with a text, a decimal and a required
+   * attachment. Returns it with the stable id of each field, by label.
+   */
+  async function publishProcedure(path: string, fields: NewField[] = DEFAULT_FIELDS) {
     const created = await admin.post<ProcedureView>(
       '/api/admin/procedures',
       {
@@ -94,11 +110,6 @@ describe('applicant through the web front', () => {
     );
     const base = `/api/admin/procedures/${created.id}`;
     const ids: Record<string, string> = {};
-    const fields = [
-      { type: FieldType.Text, label: PROJECT_LABEL, required: true },
-      { type: FieldType.Decimal, label: AMOUNT_LABEL, options: { min: 0.5, max: 10000 } },
-      { type: FieldType.Attachment, label: QUOTE_LABEL, required: true },
-    ];
     for (const field of fields) {
       const definition = await admin.post<FieldDefinition>(`${base}/fields`, field, 201);
       ids[field.label] = definition.stableId;
@@ -342,12 +353,136 @@ describe('applicant through the web front', () => {
     );
     await expect(page.getByRole('button', { name: 'Déposer le dossier' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Retour à mes dossiers' }).waitFor();
+    // Read-only: nothing can be typed, uploaded or saved.
+    await expect(projectInput().isDisabled()).resolves.toBe(true);
+    await expect(page.getByLabel(AMOUNT_LABEL, { exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByLabel(QUOTE_LABEL, { exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByText(/Brouillon enregistré/).count()).resolves.toBe(0);
     await checkPage(page, 'formulaire-demarche-close');
 
     await page.goto(`/dossiers/${draft}`);
     await page.getByRole('heading', { name: 'Cette démarche est close' }).waitFor();
     await page.getByRole('link', { name: whole('Consulter le brouillon') }).waitFor();
     await checkPage(page, 'brouillon-demarche-close');
+    applicant.expectNoProblems();
+  });
+
+  /** Creates a draft of the procedure through the API and returns its id. */
+  async function createDraft(procedureId: string): Promise<string> {
+    const created = await applicant.context.request.post(`/api/procedures/${procedureId}/dossiers`);
+    expect(created.status()).toBe(201);
+
+    return ((await created.json()) as DossierView).id;
+  }
+
+  it('lists the empty required fields with the invalid values, in form order', async () => {
+    const fields: NewField[] = [
+      { type: FieldType.Text, label: 'Nom de l’association', required: true },
+      { type: FieldType.Integer, label: 'Nombre de bénévoles' },
+      { type: FieldType.Email, label: 'Adresse du référent', required: true },
+      { type: FieldType.Text, label: 'Commune', required: true },
+      { type: FieldType.Attachment, label: 'Statuts', required: true },
+    ];
+    const summaryCase = await publishProcedure(`aide-resume-${stamp}`, fields);
+    const draft = await createDraft(summaryCase.procedure.id);
+
+    await page.goto(`/dossiers/${draft}/formulaire`);
+    await page.getByLabel('Nombre de bénévoles', { exact: true }).fill('12,5');
+    await page.getByLabel('Adresse du référent', { exact: true }).fill('referent@@exemple');
+    await page
+      .getByRole('status')
+      .filter({ hasText: '2 champs contiennent une erreur' })
+      .waitFor(SLOW);
+    await page.getByRole('button', { name: 'Déposer le dossier' }).click();
+
+    const summary = page.locator('#resume-des-erreurs');
+    await summary.getByText('Corrigez ou complétez les 5 champs suivants :').waitFor();
+    const links = summary.getByRole('link');
+    const texts = (await links.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    expect(texts).toHaveLength(5);
+    expect(texts[0]).toBe('Nom de l’association : Ce champ est obligatoire.');
+    expect(texts[1]).toMatch(/^Nombre de bénévoles : /);
+    expect(texts[2]).toMatch(/^Adresse du référent : /);
+    expect(texts[2]).not.toContain('obligatoire');
+    expect(texts[3]).toBe('Commune : Ce champ est obligatoire.');
+    expect(texts[4]).toBe('Statuts : Ce champ est obligatoire : joignez au moins un fichier.');
+    const hrefs: Array<string | null> = [];
+    for (let index = 0; index < texts.length; index++) {
+      hrefs.push(await links.nth(index).getAttribute('href'));
+    }
+    expect(hrefs).toEqual(fields.map((field) => `#champ-${summaryCase.fieldIds[field.label]}`));
+    await checkPage(page, 'formulaire-resume-complet');
+    applicant.expectNoProblems([/^HTTP 400: PATCH .*\/fields$/]);
+  });
+
+  it('asks to sign in again in a new tab when the session ends, and saves afterwards', async () => {
+    const draft = await createDraft(procedure.id);
+    await page.goto(`/dossiers/${draft}/formulaire`);
+    await projectInput().waitFor();
+    // As if the applicant signed out in another tab.
+    const signedOut = await applicant.context.request.post('/api/auth/sign-out');
+    expect(signedOut.status()).toBe(204);
+
+    await projectInput().fill('Jardin des Oliviers');
+    const status = page.getByRole('status').filter({ hasText: 'Votre session a pris fin' });
+    await status.waitFor(SLOW);
+    await expect(textOf(status)).resolves.toContain(
+      'vos dernières modifications ne sont pas encore enregistrées',
+    );
+    await expect(textOf(status)).resolves.not.toContain('Authorization');
+    const link = page.getByRole('link', { name: 'Se reconnecter dans un nouvel onglet' });
+    await expect(link.getAttribute('href')).resolves.toBe('/connexion');
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await checkPage(page, 'formulaire-session-terminee');
+
+    const signedIn = await applicant.context.request.post('/api/auth/sign-in', {
+      data: { email: applicantEmail, password: PASSWORD },
+    });
+    expect(signedIn.status()).toBe(200);
+    await page.getByRole('button', { name: 'Réessayer l’enregistrement' }).click();
+    await page.getByRole('status').filter({ hasText: 'Brouillon enregistré à' }).waitFor(SLOW);
+    await expect(link.count()).resolves.toBe(0);
+    await expect(storedValue(draft, PROJECT_LABEL)).resolves.toBe('Jardin des Oliviers');
+    applicant.expectNoProblems([/^HTTP 401: PATCH .*\/fields$/]);
+  });
+
+  it('confirms a draft saved for later on « Mes dossiers », once', async () => {
+    const draft = await createDraft(procedure.id);
+    await page.goto(`/dossiers/${draft}/formulaire`);
+    const lead = await textOf(page.getByText(/^Dossier n° \d+$/));
+    const number = lead.replace('Dossier n° ', '');
+    await projectInput().fill('Verger partagé');
+    await page.getByRole('button', { name: 'Enregistrer et reprendre plus tard' }).click();
+    await page.waitForURL((url) => url.pathname === '/dossiers');
+
+    const notice = page.getByRole('status').filter({ hasText: 'Votre brouillon du dossier' });
+    await notice.waitFor();
+    await expect(textOf(notice)).resolves.toBe(
+      `Votre brouillon du dossier n° ${number} est enregistré : vous pouvez le reprendre à tout moment depuis cette page.`,
+    );
+    await checkPage(page, 'mes-dossiers-brouillon-enregistre');
+
+    await page.reload();
+    await page.getByRole('link', { name: `N° ${number}` }).waitFor();
+    await expect(notice.count()).resolves.toBe(0);
+    applicant.expectNoProblems();
+  });
+
+  it('fits the state of each dossier in a phone’s width on « Mes dossiers »', async () => {
+    const phone = { width: 390, height: 844 };
+    await page.setViewportSize(phone);
+    try {
+      await page.goto('/dossiers');
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: /^N° / }) });
+      await row.first().waitFor();
+      const table = page.getByRole('table');
+      const width = (await table.boundingBox())?.width ?? Infinity;
+      // The table may scroll sideways, but the procedure title wraps instead of stretching it.
+      expect(width).toBeLessThanOrEqual(phone.width * 1.5);
+      await checkPage(page, 'mes-dossiers-telephone');
+    } finally {
+      await page.setViewportSize(DESKTOP_VIEWPORT);
+    }
     applicant.expectNoProblems();
   });
 

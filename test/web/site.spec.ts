@@ -219,6 +219,83 @@ describe('web site', () => {
     });
   });
 
+  describe('empty inputs and landing after sign-up', () => {
+    let site: SiteSession;
+    let page: Page;
+
+    beforeAll(async () => {
+      site = await openSite(browser, stack.gatewayUrl);
+      page = site.page;
+    });
+
+    afterAll(async () => {
+      await site?.close();
+    });
+
+    it('says the e-mail address and the password are required, on both forms', async () => {
+      for (const { path, button } of [
+        { path: '/inscription', button: 'Créer mon compte' },
+        { path: '/connexion', button: 'Se connecter' },
+      ]) {
+        await page.goto(path);
+        await page.getByRole('button', { name: button }).click();
+
+        const email = page.getByLabel('Adresse électronique');
+        const password = page.getByLabel('Mot de passe');
+        await page.getByText('Saisissez votre adresse électronique.').waitFor();
+        await page.getByText('Saisissez votre mot de passe.').waitFor();
+        await expect(email.getAttribute('aria-describedby')).resolves.toContain('erreur');
+        await expect(password.getAttribute('aria-describedby')).resolves.toContain('erreur');
+        await expect(page.getByText(/adresse électronique valide/).count()).resolves.toBe(0);
+        await screenshot(page, `${path.slice(1)}-champs-vides`);
+        await expectNoSeriousA11yViolations(page, `${path.slice(1)}-champs-vides`);
+      }
+      site.expectNoProblems();
+    });
+
+    it('starts an address already added as instructor on its procedures after sign-up', async () => {
+      const stamp = Date.now().toString(36);
+      const instructorEmail = `instructeur-inscrit-${stamp}@exemple.fr`;
+      const admin = await openSite(browser, stack.gatewayUrl);
+      try {
+        await signUpThroughApi(admin, `admin-inscription-${stamp}@exemple.fr`, PASSWORD);
+        const created = await admin.context.request.post('/api/admin/procedures', {
+          data: {
+            title: `Subvention culturelle ${stamp}`,
+            path: `subvention-culturelle-${stamp}`,
+            organisation: 'Direction régionale des affaires culturelles',
+            description: 'Une aide aux projets culturels de proximité.',
+            contactEmail: 'drac@exemple.fr',
+          },
+        });
+        expect(created.status()).toBe(201);
+        const base = `/api/admin/procedures/${((await created.json()) as { id: string }).id}`;
+        const field = await admin.context.request.post(`${base}/fields`, {
+          data: { type: 'text', label: 'Nom du projet', required: true },
+        });
+        expect(field.status()).toBe(201);
+        const added = await admin.context.request.post(`${base}/instructors`, {
+          data: { email: instructorEmail },
+        });
+        expect(added.status()).toBe(201);
+        const published = await admin.context.request.post(`${base}/publish`);
+        expect(published.status()).toBe(200);
+      } finally {
+        await admin.close();
+      }
+
+      await page.goto('/inscription');
+      await page.getByLabel('Adresse électronique').fill(instructorEmail);
+      await page.getByLabel('Mot de passe').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Créer mon compte' }).click();
+      await page.waitForURL((url) => url.pathname === '/instructeur/procedures');
+      await page
+        .getByRole('link', { name: new RegExp(`Subvention culturelle ${stamp}`) })
+        .waitFor();
+      site.expectNoProblems();
+    });
+  });
+
   describe('sessions made through the API', () => {
     it('shows the account after a reload', async () => {
       const site = await openSite(browser, stack.gatewayUrl);

@@ -5,7 +5,8 @@ import type {
   PublicProcedureView,
 } from '@tps/contracts';
 import { APPLICANT_EDITABLE_STATES, DossierState } from '@tps/contracts/dossiers/dossier-state';
-import { FieldType } from '@tps/contracts/procedures/field-type';
+import { isEmptyFieldValue } from '@tps/contracts/dossiers/field-value';
+import { FieldType, NON_FILLABLE_FIELD_TYPES } from '@tps/contracts/procedures/field-type';
 import { checkSiret } from '@tps/contracts/siret/siret';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -28,15 +29,19 @@ import {
   useDraftProcedure,
 } from './DossierNotices';
 import { ErrorSummary } from './ErrorSummary';
+import type { MyDossiersPageState } from './MyDossiersPage';
 import type { SummaryItem } from './ErrorSummary';
-import { SaveStatusLine } from './SaveStatusLine';
+import { SaveStatusLine, SESSION_ENDED_ID } from './SaveStatusLine';
 import { useAttachments } from './useAttachments';
-import { afterLeavingSaves, stableIdOfError, useAutosave } from './useAutosave';
+import { afterLeavingSaves, isSessionEnded, stableIdOfError, useAutosave } from './useAutosave';
 
 const ID_PREFIX = 'champ';
 /** Interval and maximum count of the reads of a dossier whose SIRET lookup is pending. */
 const SIRET_POLL_INTERVAL_MS = 10_000;
 const SIRET_POLL_MAX = 12;
+/** The dossiers service's messages for a required field left empty, at submission. */
+const REQUIRED_MESSAGE = 'Ce champ est obligatoire.';
+const REQUIRED_ATTACHMENT_MESSAGE = 'Ce champ est obligatoire : joignez au moins un fichier.';
 
 /** Location state of the dossier page after a submission, to show the success notice. */
 export interface DossierPageState {
@@ -98,6 +103,8 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const isDraft = dossier.state === DossierState.Brouillon;
   const sentBack = sentBackTransition(dossier);
+  // A draft of a closed procedure can no longer be submitted, so nothing in it may change.
+  const readOnly = closedProcedure !== null;
 
   const autosave = useAutosave(dossier.id, definitions, initialValues(dossier.fields), (view) =>
     setServerFields(fieldsById(view.fields)),
@@ -109,6 +116,9 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
   }
 
   function onChange(stableId: string, value: FieldInputValue) {
+    if (readOnly) {
+      return;
+    }
     autosave.setValue(stableId, value);
     clearSubmitError(stableId);
   }
@@ -120,6 +130,13 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
       void navigate(`/dossiers/${dossier.id}`, { state, replace: true });
     }
   }, [autosave.status, dossier.id, navigate]);
+
+  // The applicant signed in again and a save went through: the submission's 401 is stale.
+  useEffect(() => {
+    if (autosave.status.kind === 'saved') {
+      setRequestError((current: unknown) => (isSessionEnded(current) ? undefined : current));
+    }
+  }, [autosave.status]);
 
   // A file still being sent is lost if the page is reloaded or closed: the browser warns first.
   useEffect(() => {
@@ -136,7 +153,9 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
 
   // Moves focus to the error summary (or alert) once it is rendered.
   useEffect(() => {
-    if (focusTarget) {
+    if (focusTarget?.ref === 'session') {
+      document.getElementById(SESSION_ENDED_ID)?.focus();
+    } else if (focusTarget) {
       (focusTarget.ref === 'summary' ? summaryRef : requestErrorRef).current?.focus();
     }
   }, [focusTarget]);
@@ -182,10 +201,34 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
     errors[stableId] =
       attachments.errors[stableId] ?? autosave.invalid[stableId] ?? submitErrors[stableId];
   }
+  // A save refused with 401 makes the status 'signedOut'; a submission refused with 401 leaves
+  // the status as it was, so its error counts too, until the next save succeeds (effect above).
+  const sessionEnded = autosave.status.kind === 'signedOut' || isSessionEnded(requestError);
   const summaryItems: SummaryItem[] = definitions
     .filter((definition) => errors[definition.stableId] !== undefined)
     .sort((left, right) => left.position - right.position)
     .map((definition) => ({ definition, message: errors[definition.stableId] ?? '' }));
+
+  /** Required fields left empty in the form, except those whose value was rejected. */
+  function missingRequired(invalid: Record<string, string>): Record<string, string> {
+    const missing: Record<string, string> = {};
+    for (const definition of definitions) {
+      const stableId = definition.stableId;
+      if (!definition.required || NON_FILLABLE_FIELD_TYPES.has(definition.type)) {
+        continue;
+      }
+      if (definition.type === FieldType.Attachment) {
+        if (attachments.countOf(stableId) === 0) {
+          missing[stableId] = REQUIRED_ATTACHMENT_MESSAGE;
+        }
+      } else if (!(stableId in invalid)) {
+        if (isEmptyFieldValue(definition, autosave.values[stableId] ?? null)) {
+          missing[stableId] = REQUIRED_MESSAGE;
+        }
+      }
+    }
+    return missing;
+  }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -195,11 +238,13 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
       const saved = await autosave.flush();
       if (!saved.ok) {
         if (Object.keys(saved.invalid).length > 0) {
+          // The server checks required fields only once every value is saved: the summary lists
+          // the empty ones now, with the rejected values, so that one pass fixes everything.
+          setSubmitErrors(missingRequired(saved.invalid));
           setShowSummary(true);
           setFocusTarget({ ref: 'summary', at: Date.now() });
         } else {
-          setRequestError(saved.error);
-          setFocusTarget({ ref: 'error', at: Date.now() });
+          showRequestError(saved.error);
         }
         return;
       }
@@ -218,24 +263,36 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
         setShowSummary(true);
         setFocusTarget({ ref: 'summary', at: Date.now() });
       } else {
-        setRequestError(error);
-        setFocusTarget({ ref: 'error', at: Date.now() });
+        showRequestError(error);
       }
     } finally {
       setSubmitting(false);
     }
   }
 
-  async function saveAndLeave(destination: string) {
+  /** Saves what is left, then goes to `destination` with `state` in its history entry. */
+  async function saveAndLeave(destination: string, state?: MyDossiersPageState) {
     const saved = await autosave.flush();
     if (saved.ok) {
-      void navigate(destination);
+      void navigate(destination, { state });
     } else if (Object.keys(saved.invalid).length > 0) {
       setShowSummary(true);
       setFocusTarget({ ref: 'summary', at: Date.now() });
     } else {
-      setRequestError(saved.error);
-      setFocusTarget({ ref: 'error', at: Date.now() });
+      showRequestError(saved.error);
+    }
+  }
+
+  /** Shows why a request failed and moves focus there; an ended session has its own message. */
+  function showRequestError(error: unknown) {
+    setRequestError(error);
+    setFocusTarget({ ref: isSessionEnded(error) ? 'session' : 'error', at: Date.now() });
+  }
+
+  async function retrySave() {
+    const saved = await autosave.flush();
+    if (saved.ok && isSessionEnded(requestError)) {
+      setRequestError(undefined);
     }
   }
 
@@ -293,7 +350,7 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
         </div>
       )}
 
-      {requestError !== undefined && (
+      {requestError !== undefined && !sessionEnded && (
         <div ref={requestErrorRef} tabIndex={-1}>
           <ErrorAlert
             error={requestError}
@@ -325,18 +382,22 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
           values={autosave.values}
           onChange={onChange}
           errors={errors}
+          disabled={readOnly}
           idPrefix={ID_PREFIX}
           headingLevel={2}
           attachmentControls={attachments.controls}
           renderExtra={renderSiret}
         />
 
-        <SaveStatusLine
-          status={autosave.status}
-          invalidCount={Object.keys(autosave.invalid).length}
-          isDraft={isDraft}
-          onRetry={() => void autosave.flush()}
-        />
+        {!readOnly && (
+          <SaveStatusLine
+            status={autosave.status}
+            invalidCount={Object.keys(autosave.invalid).length}
+            isDraft={isDraft}
+            sessionEnded={sessionEnded}
+            onRetry={() => void retrySave()}
+          />
+        )}
         <p className="fr-sr-only" role="status">
           {attachments.announcement}
         </p>
@@ -368,7 +429,7 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
                 <button
                   type="button"
                   className="fr-btn fr-btn--secondary"
-                  onClick={() => void saveAndLeave('/dossiers')}
+                  onClick={() => void saveAndLeave('/dossiers', { savedDraft: dossier.number })}
                 >
                   Enregistrer et reprendre plus tard
                 </button>
@@ -398,7 +459,7 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
 }
 
 interface FocusTarget {
-  ref: 'summary' | 'error';
+  ref: 'summary' | 'error' | 'session';
   /** Makes each request a new value, so that focus moves again on a second failure. */
   at: number;
 }

@@ -1,5 +1,6 @@
 import type { DossierSummary } from '@tps/contracts';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 
 import { api } from '../api/client';
 import { DossierStateBadge } from '../components/DossierStateBadge';
@@ -11,9 +12,28 @@ import { usePageTitle } from '../layout/usePageTitle';
 import { afterLeavingSaves } from './useAutosave';
 import { LIST_HEADING_ID } from '../pages/HomePage';
 
+/** Location state of « Mes dossiers » after « Enregistrer et reprendre plus tard ». */
+export interface MyDossiersPageState {
+  /** Number of the draft just saved. */
+  savedDraft?: number;
+}
+
 /** Lists the signed-in applicant's dossiers, most recently changed first. */
 export function MyDossiersPage() {
   usePageTitle('Mes dossiers');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [savedDraft] = useState(() => (location.state as MyDossiersPageState | null)?.savedDraft);
+  // The notice confirms the action just taken: the history entry forgets it, so that a reload or
+  // a later return to this entry does not show it again.
+  useEffect(() => {
+    if ((location.state as MyDossiersPageState | null)?.savedDraft !== undefined) {
+      void navigate(`${location.pathname}${location.search}${location.hash}`, {
+        replace: true,
+        state: null,
+      });
+    }
+  }, [location, navigate]);
   const resource = useResource(
     () => afterLeavingSaves(() => api<DossierSummary[]>('GET', '/dossiers')),
     'mine',
@@ -23,6 +43,14 @@ export function MyDossiersPage() {
   return (
     <>
       <h1>Mes dossiers</h1>
+      {savedDraft !== undefined && (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>
+            Votre brouillon du dossier n° {savedDraft} est enregistré : vous pouvez le reprendre à
+            tout moment depuis cette page.
+          </p>
+        </div>
+      )}
       {resource.error !== undefined && (
         <ErrorAlert error={resource.error} title="Vos dossiers n’ont pas pu être chargés" />
       )}
@@ -64,11 +92,11 @@ export function MyDossiersPage() {
                         <td className="tps-nowrap">
                           <Link to={`/dossiers/${dossier.id}`}>N° {dossier.number}</Link>
                         </td>
-                        <td>{dossier.procedureTitle}</td>
+                        <td className="fr-cell--multiline">{dossier.procedureTitle}</td>
                         <td>
                           <DossierStateBadge state={dossier.state} />
                         </td>
-                        <td>{formatDateTime(dossier.updatedAt)}</td>
+                        <td className="fr-cell--multiline">{formatDateTime(dossier.updatedAt)}</td>
                       </tr>
                     ))}
                   </tbody>

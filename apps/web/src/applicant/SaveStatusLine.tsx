@@ -5,8 +5,16 @@ interface SaveStatusLineProps {
   /** Fields whose value was rejected and is therefore not saved. */
   invalidCount: number;
   isDraft: boolean;
+  /**
+   * True when the session ended (a 401 from a save or the submission): the line then says so and
+   * links to the sign-in page in a new tab, so that nothing typed here is lost.
+   */
+  sessionEnded: boolean;
   onRetry: () => void;
 }
+
+/** Id of the session-ended message, which the form focuses after a refused submission. */
+export const SESSION_ENDED_ID = 'session-terminee';
 
 /**
  * Keeps the status in sight at the bottom of the window while the applicant fills a long form.
@@ -27,25 +35,37 @@ function formatTime(date: Date): string {
 }
 
 /** Renders the autosave's state in words, announced politely by screen readers. */
-export function SaveStatusLine({ status, invalidCount, isDraft, onRetry }: SaveStatusLineProps) {
+export function SaveStatusLine({
+  status,
+  invalidCount,
+  isDraft,
+  sessionEnded,
+  onRetry,
+}: SaveStatusLineProps) {
   let message = '';
   let className = 'fr-text--sm fr-mb-0';
-  switch (status.kind) {
+  const shown: SaveStatus = sessionEnded ? { kind: 'signedOut' } : status;
+  switch (shown.kind) {
     case 'saving':
       message = 'Enregistrement…';
       break;
     case 'saved':
       message = isDraft
-        ? `Brouillon enregistré à ${formatTime(status.at)}`
-        : `Modifications enregistrées à ${formatTime(status.at)}`;
+        ? `Brouillon enregistré à ${formatTime(shown.at)}`
+        : `Modifications enregistrées à ${formatTime(shown.at)}`;
       className += ' fr-message--valid';
       break;
     case 'failed':
-      message = `Échec de l’enregistrement : ${status.message} Vos saisies restent sur cette page et seront envoyées à nouveau à la prochaine modification.`;
+      message = `Échec de l’enregistrement : ${shown.message} Vos saisies restent sur cette page et seront envoyées à nouveau à la prochaine modification.`;
+      className += ' fr-error-text fr-mt-0';
+      break;
+    case 'signedOut':
+      message =
+        'Votre session a pris fin : vos dernières modifications ne sont pas encore enregistrées. Elles restent sur cette page. Reconnectez-vous dans un nouvel onglet, puis revenez ici : elles seront enregistrées à la prochaine modification, ou avec le bouton « Réessayer l’enregistrement ».';
       className += ' fr-error-text fr-mt-0';
       break;
     case 'locked':
-      message = `Vos dernières modifications n’ont pas été enregistrées : ${status.message}`;
+      message = `Vos dernières modifications n’ont pas été enregistrées : ${shown.message}`;
       className += ' fr-error-text fr-mt-0';
       break;
     case 'idle':
@@ -68,12 +88,27 @@ export function SaveStatusLine({ status, invalidCount, isDraft, onRetry }: SaveS
         className="tps-save-status fr-mt-4w"
         style={message || invalidMessage ? STICKY : undefined}
       >
-        {message && <p className={className}>{message}</p>}
+        {message && (
+          <p
+            className={className}
+            id={sessionEnded ? SESSION_ENDED_ID : undefined}
+            tabIndex={sessionEnded ? -1 : undefined}
+          >
+            {message}
+          </p>
+        )}
         {invalidMessage && (
           <p className="fr-text--sm fr-mb-0 fr-error-text fr-mt-0">{invalidMessage}</p>
         )}
       </div>
-      {status.kind === 'failed' && (
+      {sessionEnded && (
+        <p className="fr-mt-1w fr-mb-0">
+          <a className="fr-link" href="/connexion" target="_blank" rel="noopener">
+            Se reconnecter dans un nouvel onglet
+          </a>
+        </p>
+      )}
+      {(status.kind === 'failed' || sessionEnded) && (
         <button
           type="button"
           className="fr-btn fr-btn--tertiary fr-btn--sm fr-mt-1w"

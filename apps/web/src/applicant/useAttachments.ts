@@ -18,6 +18,8 @@ export interface Attachments {
   controls: (definition: FieldDefinition) => AttachmentControls;
   /** Upload or deletion error per stable id. */
   errors: Record<string, string>;
+  /** Number of files of a piece_justificative field. */
+  countOf: (stableId: string) => number;
   uploading: boolean;
   /** Last completed upload or deletion, for screen readers. */
   announcement: string;
@@ -123,6 +125,7 @@ export function useAttachments(
       keepsOneFile: definition.required && dossier.state !== DossierState.Brouillon,
     }),
     errors,
+    countOf: (stableId) => byField[stableId]?.length ?? 0,
     uploading: Object.keys(uploads).length > 0,
     announcement,
   };

@@ -29,6 +29,8 @@ export type SaveStatus =
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
   | { kind: 'failed'; message: string }
+  /** The session ended (401): the changes wait until the applicant signs in again. */
+  | { kind: 'signedOut' }
   /** The dossier left the editable states (an instructor took it): nothing more can be saved. */
   | { kind: 'locked'; message: string };
 
@@ -49,6 +51,11 @@ export interface FlushResult {
   invalid: Record<string, string>;
   /** Error of the last request, when it failed without naming fields. */
   error?: unknown;
+}
+
+/** True for the gateway's 401: the session ended, for instance signed out in another tab. */
+export function isSessionEnded(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
 }
 
 /** Maps `values.<stableId>` (or a bare stable id) from a 400's details.fields to the stable id. */
@@ -172,7 +179,11 @@ export function useAutosave(
         setStatus({ kind: 'idle' });
         return;
       }
-      setStatus({ kind: 'failed', message: errorMessage(error) });
+      setStatus(
+        isSessionEnded(error)
+          ? { kind: 'signedOut' }
+          : { kind: 'failed', message: errorMessage(error) },
+      );
       // Stops the loop in flush(): the next change retries.
       throw error;
     }

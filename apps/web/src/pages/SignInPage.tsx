@@ -13,6 +13,36 @@ export function safeNext(next: string | null, fallback: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }
 
+/** Messages of the e-mail and password inputs left empty, by input name. */
+export interface CredentialErrors {
+  email?: string;
+  password?: string;
+}
+
+/**
+ * Says which of the two inputs are empty, before any request: the server would call an empty
+ * address invalid rather than missing. Focuses the first empty input of the form whose ids start
+ * with `idPrefix`.
+ */
+export function emptyCredentialErrors(
+  email: string,
+  password: string,
+  idPrefix: string,
+): CredentialErrors {
+  const errors: CredentialErrors = {};
+  if (email.trim() === '') {
+    errors.email = 'Saisissez votre adresse électronique.';
+  }
+  if (password === '') {
+    errors.password = 'Saisissez votre mot de passe.';
+  }
+  const first = errors.email ? 'email' : errors.password ? 'mot-de-passe' : null;
+  if (first) {
+    document.getElementById(`${idPrefix}-${first}`)?.focus();
+  }
+  return errors;
+}
+
 export function SignInPage() {
   usePageTitle('Connexion');
   const { signIn } = useAuth();
@@ -21,12 +51,18 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(undefined);
+  const [emptyErrors, setEmptyErrors] = useState<CredentialErrors>({});
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(undefined);
+    const empty = emptyCredentialErrors(email, password, 'connexion');
+    setEmptyErrors(empty);
+    if (empty.email || empty.password) {
+      return;
+    }
+    setBusy(true);
     try {
       await signIn(email.trim(), password);
       const next = params.get('suite');
@@ -39,7 +75,7 @@ export function SignInPage() {
     }
   }
 
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+  const fieldErrors = { ...(error instanceof ApiError ? error.fieldErrors() : {}), ...emptyErrors };
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -86,14 +122,22 @@ export function SignInPage() {
                   Mot de passe
                 </label>
                 <input
-                  className="fr-input"
+                  className={`fr-input${fieldErrors.password ? ' fr-input--error' : ''}`}
                   id="connexion-mot-de-passe"
                   type="password"
                   autoComplete="current-password"
                   required
                   value={password}
                   onChange={(event) => setPassword(event.target.value)}
+                  aria-describedby={
+                    fieldErrors.password ? 'connexion-mot-de-passe-erreur' : undefined
+                  }
                 />
+                {fieldErrors.password && (
+                  <p className="fr-error-text" id="connexion-mot-de-passe-erreur">
+                    {fieldErrors.password}
+                  </p>
+                )}
               </div>
             </div>
           </fieldset>

@@ -4,9 +4,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { landingPath } from '../auth/landing-path';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePageTitle } from '../layout/usePageTitle';
-import { safeNext } from './SignInPage';
+import { emptyCredentialErrors, safeNext } from './SignInPage';
+import type { CredentialErrors } from './SignInPage';
 
 const MIN_PASSWORD_LENGTH = 12;
 
@@ -18,15 +20,24 @@ export function SignUpPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(undefined);
+  const [emptyErrors, setEmptyErrors] = useState<CredentialErrors>({});
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(undefined);
+    const empty = emptyCredentialErrors(email, password, 'inscription');
+    setEmptyErrors(empty);
+    if (empty.email || empty.password) {
+      return;
+    }
+    setBusy(true);
     try {
       await signUp(email.trim(), password);
-      void navigate(safeNext(params.get('suite'), '/dossiers'), { replace: true });
+      // Same landing as sign-in: an address already added as instructor starts on its procedures.
+      const next = params.get('suite');
+      const target = next ? safeNext(next, '/dossiers') : await landingPath();
+      void navigate(target, { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -34,7 +45,7 @@ export function SignUpPage() {
     }
   }
 
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+  const fieldErrors = { ...(error instanceof ApiError ? error.fieldErrors() : {}), ...emptyErrors };
   const tooShort = password.length > 0 && password.length < MIN_PASSWORD_LENGTH;
   return (
     <div className="fr-grid-row fr-grid-row--center">
