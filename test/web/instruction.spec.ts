@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../../scripts/scenario/api-client';
 import { FIXTURES } from '../gateway/file-fixtures';
 import {
+  DESKTOP_VIEWPORT,
   expectNoSeriousA11yViolations,
   launchBrowser,
   openSite,
@@ -50,6 +51,7 @@ const CORRECTION = 'Joignez le devis signé, et non le brouillon.';
 const REFUSAL = 'Le devis ne couvre pas la période demandée.';
 const CLOSING = 'Projet abandonné par la structure.';
 const SLOW = { timeout: 15000 };
+const PHONE = { width: 390, height: 844 };
 /** The enrichment retry worker polls every 5 s, and the sandbox's outage sets a 2 s retry delay. */
 const LOOKUP_RETRY_MS = 30000;
 /** What the form shows while a SIRET lookup waits for API Entreprise, from either service. */
@@ -265,6 +267,24 @@ describe('instruction through the web front', () => {
       await page.getByRole('link', { name: 'Page précédente' }).click();
       await page.locator('[aria-current="page"]', { hasText: whole('1') }).waitFor();
       await expect(listedDossiers()).resolves.toHaveLength(20);
+      instructor.expectNoProblems();
+    });
+
+    it('fits the list on a phone-size screen', async () => {
+      await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+      try {
+        await page.goto(listPath());
+        await expect(listedDossiers()).resolves.toHaveLength(20);
+        // Long cells wrap, so the table scrolls sideways by far less than a screen.
+        const width = await page
+          .getByRole('tabpanel')
+          .locator('table')
+          .evaluate((table) => (table as unknown as { scrollWidth: number }).scrollWidth);
+        expect(width).toBeLessThanOrEqual(PHONE.width * 1.5);
+        await checkPage(page, 'instructeur-liste-telephone');
+      } finally {
+        await page.setViewportSize(DESKTOP_VIEWPORT);
+      }
       instructor.expectNoProblems();
     });
 

@@ -25,7 +25,7 @@ export function DossiersTable({ dossiers, caption, focusOnShow = false }: Dossie
   }, [focusOnShow]);
 
   return (
-    <DsfrTable caption={caption} className="fr-mb-0" regionRef={region}>
+    <DsfrTable caption={caption} className="fr-mb-0 fr-table--multiline" regionRef={region}>
       <thead>
         <tr>
           <th scope="col">Dossier</th>
@@ -41,7 +41,7 @@ export function DossiersTable({ dossiers, caption, focusOnShow = false }: Dossie
             <th scope="row">
               <Link to={instructorDossierPath(dossier.id)}>Dossier n° {dossier.number}</Link>
             </th>
-            <td>{dossier.applicantEmail}</td>
+            <td style={{ overflowWrap: 'anywhere' }}>{dossier.applicantEmail}</td>
             <td>
               <DossierStateBadge state={dossier.state} archived={dossier.archived} />
             </td>

@@ -53,7 +53,7 @@ function ProceduresTable({ procedures }: { procedures: ProcedureSummary[] }) {
       : `${procedures.length} démarches que vous instruisez`;
 
   return (
-    <DsfrTable caption={caption}>
+    <DsfrTable caption={caption} className="fr-table--multiline">
       <thead>
         <tr>
           <th scope="col">Démarche</th>
