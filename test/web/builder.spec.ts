@@ -139,7 +139,7 @@ describe('procedure builder in the web front', () => {
     const kept = await input.inputValue();
     expect(kept).toHaveLength(200);
     await page
-      .getByText('200 caractères sur 200 au maximum : le texte au-delà n’est pas pris.')
+      .getByText('200 caractères sur 200 au maximum : le texte au-delà n’est pas pris en compte.')
       .waitFor();
     await input.fill(original);
     await expect(page.getByText(/caractères sur 200 au maximum/).count()).resolves.toBe(0);
@@ -181,6 +181,32 @@ describe('procedure builder in the web front', () => {
     await expect(draftLabels()).resolves.toHaveLength(3);
     await checkPage(page, 'admin-libelle-en-double');
     await label.fill('');
+    admin.expectNoProblems([/^HTTP 400: POST .*\/api\/admin\/procedures\/[^/]+\/fields$/]);
+  });
+
+  it('names the builder limits in the units shown', async () => {
+    const form = page.getByRole('region', { name: 'Ajouter un champ' });
+    await form.getByLabel('Type de champ').selectOption({ label: 'Pièce justificative' });
+    await form.getByLabel('Libellé', { exact: true }).fill('Statuts de l’association');
+    // The test stack accepts uploads of at most 2 MiB (MAX_UPLOAD_BYTES).
+    await form.getByLabel('Taille maximale du fichier (en Mo)').fill('3');
+    await form.getByRole('button', { name: 'Ajouter le champ' }).click();
+    await form
+      .getByText(/saisissez au plus 2 Mo/)
+      .first()
+      .waitFor();
+
+    await form.getByLabel('Type de champ').selectOption({ label: 'Nombre entier' });
+    await form.getByLabel('Libellé', { exact: true }).fill('Nombre de licenciés');
+    await form.getByLabel('Valeur minimale').fill('1,5');
+    await form.getByRole('button', { name: 'Ajouter le champ' }).click();
+    await form
+      .getByText(/la valeur minimale d’un champ nombre entier est un nombre entier/i)
+      .first()
+      .waitFor();
+    await expect(form.getByText(/options\./).count()).resolves.toBe(0);
+    await expect(draftLabels()).resolves.toHaveLength(3);
+    await form.getByLabel('Libellé', { exact: true }).fill('');
     admin.expectNoProblems([/^HTTP 400: POST .*\/api\/admin\/procedures\/[^/]+\/fields$/]);
   });
 

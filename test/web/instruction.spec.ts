@@ -303,7 +303,7 @@ describe('instruction through the web front', () => {
     });
 
     it('finds a dossier by number and by e-mail', async () => {
-      await page.getByLabel(/^Rechercher un dossier/).fill(`n° ${dossierNumber}`);
+      await page.getByLabel(/^Rechercher parmi les dossiers/).fill(`n° ${dossierNumber}`);
       await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
       await page
         .getByRole('button', { name: `Effacer la recherche « n° ${dossierNumber} »` })
@@ -317,7 +317,7 @@ describe('instruction through the web front', () => {
         .waitFor({ state: 'detached' });
       await expect(listedDossiers()).resolves.toHaveLength(20);
       const search = otherEmail.toUpperCase();
-      await page.getByLabel(/^Rechercher un dossier/).fill(search);
+      await page.getByLabel(/^Rechercher parmi les dossiers/).fill(search);
       await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
       await page.getByRole('button', { name: `Effacer la recherche « ${search} »` }).waitFor();
       await expect(listedDossiers()).resolves.toHaveLength(20);
@@ -421,11 +421,11 @@ describe('instruction through the web front', () => {
     it('offers matches from the other tabs', async () => {
       const number = extraDossiers[0].number;
       await page.goto(listPath());
-      await page.getByLabel(/^Rechercher un dossier/).fill(String(number));
+      await page.getByLabel(/^Rechercher parmi les dossiers/).fill(String(number));
       await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
 
       await page
-        .getByText(`Aucun dossier en construction ne correspond à « ${number} ».`)
+        .getByText(`Aucun des dossiers en construction ne correspond à « ${number} ».`)
         .waitFor();
       const elsewhere = page
         .getByRole('tabpanel')
@@ -439,7 +439,7 @@ describe('instruction through the web front', () => {
 
       // A search with results in the open tab still names those of the other tabs.
       await page.getByRole('button', { name: /^Effacer la recherche/ }).click();
-      await page.getByLabel(/^Rechercher un dossier/).fill(otherEmail);
+      await page.getByLabel(/^Rechercher parmi les dossiers/).fill(otherEmail);
       await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
       await page.getByRole('button', { name: `Effacer la recherche « ${otherEmail} »` }).waitFor();
       const also = page.getByText('Aussi dans les autres onglets :');
@@ -471,7 +471,7 @@ describe('instruction through the web front', () => {
 
     async function openDossier(number: number) {
       await page.goto(listPath());
-      await page.getByLabel(/^Rechercher un dossier/).fill(String(number));
+      await page.getByLabel(/^Rechercher parmi les dossiers/).fill(String(number));
       await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
       await page.getByRole('button', { name: `Effacer la recherche « ${number} »` }).waitFor();
       await dossierLinks()

@@ -22,7 +22,7 @@ export function assertFileSizeWithinUploadLimit(
     [
       {
         field: 'options.maxFileSizeBytes',
-        message: `dépasse la taille maximale d’un fichier sur la plateforme (${limit}) : saisissez au plus ${maxUploadBytes} octets`,
+        message: `dépasse la taille maximale d’un fichier sur la plateforme : saisissez au plus ${limit}`,
       },
     ],
     `La taille maximale des fichiers de ce champ dépasse celle que la plateforme accepte (${limit}) : choisissez une taille d’au plus ${limit}.`,

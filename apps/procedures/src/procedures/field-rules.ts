@@ -89,7 +89,7 @@ export function checkFieldDraft(draft: FieldDraft): FieldError[] {
     } else if (type === FieldType.Integer && !Number.isInteger(value)) {
       errors.push({
         field: `options.${bound}`,
-        message: `un champ nombre entier a des bornes entières : remplacez ${String(value).replace('.', ',')} par un nombre entier dans options.${bound}`,
+        message: `la ${bound === 'min' ? 'valeur minimale' : 'valeur maximale'} d’un champ nombre entier est un nombre entier : remplacez ${String(value).replace('.', ',')} par un nombre entier`,
       });
     }
   }

@@ -88,7 +88,9 @@ export function InputGroup(props: InputGroupProps) {
       {showCount && (
         <p className="fr-hint-text fr-mt-1v fr-mb-0" id={countId}>
           {value.length} caractères sur {props.maxLength} au maximum
-          {value.length >= (props.maxLength ?? 0) ? ' : le texte au-delà n’est pas pris.' : ''}
+          {value.length >= (props.maxLength ?? 0)
+            ? ' : le texte au-delà n’est pas pris en compte.'
+            : ''}
         </p>
       )}
       {error && (

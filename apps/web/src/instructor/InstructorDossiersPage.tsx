@@ -166,7 +166,7 @@ function DossierSearchForm({ tab, search, onSearch }: DossierSearchFormProps) {
     >
       <div className="fr-input-group fr-mb-1w">
         <label className="fr-label" htmlFor={inputId}>
-          Rechercher un dossier {tab.caption}
+          Rechercher parmi les dossiers {tab.caption}
           <span className="fr-hint-text">
             Numéro de dossier (par exemple 42) ou adresse électronique du demandeur.
           </span>
@@ -283,10 +283,10 @@ function DossierListPanel({
         <>
           <p className="fr-mb-0">
             {search
-              ? `Aucun dossier ${tab.caption} ne correspond à « ${search} ».`
+              ? `Aucun des dossiers ${tab.caption} ne correspond à « ${search} ».`
               : cursor
                 ? 'Aucun dossier sur cette page.'
-                : `Aucun dossier ${tab.caption} pour cette démarche.`}
+                : `La liste des dossiers ${tab.caption} est vide.`}
           </p>
         </>
       ) : (

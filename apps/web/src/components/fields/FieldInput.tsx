@@ -503,6 +503,7 @@ function AttachmentInput({ definition, error, disabled, idPrefix, attachment }: 
         name={base}
         accept={ACCEPTED_EXTENSIONS}
         disabled={disabled || !attachment || uploading !== null}
+        aria-required={definition.required || undefined}
         aria-invalid={error ? true : undefined}
         aria-labelledby={labelId(base)}
         aria-describedby={describedIds || undefined}
