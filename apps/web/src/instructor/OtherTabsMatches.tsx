@@ -14,13 +14,13 @@ interface OtherTabsMatchesProps {
   search: string;
   /** The open tab's state and archive flag: its dossiers are listed above, not here. */
   tab: { state?: string; archived: boolean };
-  /** True when the open tab found dossiers too, so the list says « aussi ». */
+  /** True when the open tab found dossiers too, so the list starts with « Aussi ». */
   tabHasMatches: boolean;
 }
 
 /**
- * The dossiers of the other tabs that match a search, so that an instructor who searched the
- * wrong tab still reaches the dossier.
+ * Lists the dossiers of the other tabs that match a search, so that an instructor who searched
+ * the wrong tab still reaches the dossier.
  */
 export function OtherTabsMatches({
   procedureId,
@@ -46,7 +46,7 @@ export function OtherTabsMatches({
     `${procedureId}|${search}|${tab.state ?? ''}|${String(tab.archived)}`,
   );
 
-  // The tab's own message already says nothing matched; this list is only a shortcut.
+  // Without matches elsewhere the tab's own list or message is the whole answer.
   if (matches.data === undefined || matches.data.length === 0) {
     return null;
   }
