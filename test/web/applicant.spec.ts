@@ -283,7 +283,7 @@ describe('applicant through the web front', () => {
     applicant.expectNoProblems();
   });
 
-  it('says why the only file of a required field stays, if asked through the API', async () => {
+  it('explains keeping a required field’s only file', async () => {
     const response = await applicant.context.request.get(`/api/dossiers/${dossierId}`);
     const dossier = (await response.json()) as DossierView;
     const only = dossier.fields.find((field) => field.definition.stableId === fieldIds[QUOTE_LABEL])
@@ -415,7 +415,7 @@ describe('applicant through the web front', () => {
     applicant.expectNoProblems([/^HTTP 400: PATCH .*\/fields$/]);
   });
 
-  it('asks to sign in again in a new tab when the session ends, and saves afterwards', async () => {
+  it('recovers from an ended session', async () => {
     const draft = await createDraft(procedure.id);
     await page.goto(`/dossiers/${draft}/formulaire`);
     await projectInput().waitFor();
@@ -468,7 +468,7 @@ describe('applicant through the web front', () => {
     applicant.expectNoProblems();
   });
 
-  it('fits the state of each dossier in a phone’s width on « Mes dossiers »', async () => {
+  it('fits « Mes dossiers » on a phone', async () => {
     const phone = { width: 390, height: 844 };
     await page.setViewportSize(phone);
     try {
