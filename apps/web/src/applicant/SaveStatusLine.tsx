@@ -6,7 +6,7 @@ interface SaveStatusLineProps {
   invalidCount: number;
   isDraft: boolean;
   /**
-   * True when the session ended (a 401 from a save or the submission): the line then says so and
+   * True when the session ended (a 401 from a save or the submission): the line then shows it and
    * links to the sign-in page in a new tab, so that nothing typed here is lost.
    */
   sessionEnded: boolean;
