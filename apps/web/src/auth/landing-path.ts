@@ -21,3 +21,15 @@ export async function landingPath(): Promise<string> {
 
   return '/dossiers';
 }
+
+/**
+ * Returns where to go once signed in: the `suite` parameter when it is a path of this site
+ * (never another origin), else `landingPath()`.
+ */
+export async function pathAfterSignIn(suite: string | null): Promise<string> {
+  if (suite === null || suite === '') {
+    return landingPath();
+  }
+
+  return suite.startsWith('/') && !suite.startsWith('//') ? suite : '/dossiers';
+}

@@ -4,14 +4,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { landingPath } from '../auth/landing-path';
+import { pathAfterSignIn } from '../auth/landing-path';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePageTitle } from '../layout/usePageTitle';
-
-/** Returns where to go after signing in: a path of this site, never another origin. */
-export function safeNext(next: string | null, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
-}
 
 /** Messages of the e-mail and password inputs left empty, by input name. */
 export interface CredentialErrors {
@@ -36,9 +31,10 @@ export function emptyCredentialErrors(
   if (password === '') {
     errors.password = 'Saisissez votre mot de passe.';
   }
-  const first = errors.email ? 'email' : errors.password ? 'mot-de-passe' : null;
-  if (first) {
-    document.getElementById(`${idPrefix}-${first}`)?.focus();
+  if (errors.email) {
+    document.getElementById(`${idPrefix}-email`)?.focus();
+  } else if (errors.password) {
+    document.getElementById(`${idPrefix}-mot-de-passe`)?.focus();
   }
   return errors;
 }
@@ -65,9 +61,7 @@ export function SignInPage() {
     setBusy(true);
     try {
       await signIn(email.trim(), password);
-      const next = params.get('suite');
-      const target = next ? safeNext(next, '/dossiers') : await landingPath();
-      void navigate(target, { replace: true });
+      void navigate(await pathAfterSignIn(params.get('suite')), { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {

@@ -4,10 +4,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { landingPath } from '../auth/landing-path';
+import { pathAfterSignIn } from '../auth/landing-path';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { usePageTitle } from '../layout/usePageTitle';
-import { emptyCredentialErrors, safeNext } from './SignInPage';
+import { emptyCredentialErrors } from './SignInPage';
 import type { CredentialErrors } from './SignInPage';
 
 const MIN_PASSWORD_LENGTH = 12;
@@ -35,9 +35,7 @@ export function SignUpPage() {
     try {
       await signUp(email.trim(), password);
       // Same landing as sign-in: an address already added as instructor starts on its procedures.
-      const next = params.get('suite');
-      const target = next ? safeNext(next, '/dossiers') : await landingPath();
-      void navigate(target, { replace: true });
+      void navigate(await pathAfterSignIn(params.get('suite')), { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {
