@@ -233,7 +233,8 @@ async function correctDossier(
 
   const fieldId = fieldIdOf(plan, procedure, replacement.fieldKey);
   const field = dossier.fields.find((candidate) => candidate.definition.stableId === fieldId);
-  // The new file goes in first: a submitted dossier never loses the only file of a required field.
+  // The new file goes in first, because the dossiers service rejects removing the only file of a
+  // required field from a submitted dossier.
   await upload(applicant, dossier.id, procedure, replacement);
   for (const old of field?.attachments ?? []) {
     await applicant.delete(`/api/dossiers/${dossier.id}/attachments/${old.id}`);

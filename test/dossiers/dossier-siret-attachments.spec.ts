@@ -421,7 +421,7 @@ describe('dossier SIRET fields and attachments', () => {
       });
 
       expect(error.code).toBe(ErrorCode.ValidationFailed);
-      // The applicant reads this message beside the file: it says how to replace the file.
+      // The applicant reads this message beside the file, so it explains how to replace the file.
       expect(error.message).toBe(
         'Ce fichier est le seul d’un champ obligatoire d’un dossier déposé : pour le remplacer, ajoutez d’abord le nouveau fichier, puis supprimez celui-ci.',
       );

@@ -101,7 +101,7 @@ export class AuthGuard implements CanActivate {
 
   /**
    * PUBLIC_URL's origin. On a local machine, the other loopback names of the same scheme and port
-   * count too, so a site opened at 127.0.0.1 works when PUBLIC_URL says localhost.
+   * count too, so a site opened at 127.0.0.1 works when PUBLIC_URL names localhost.
    */
   private isPublicOrigin(origin: string): boolean {
     if (origin === this.publicOrigin) {

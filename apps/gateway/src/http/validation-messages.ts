@@ -48,7 +48,7 @@ export function toFrenchFieldErrors(errors: ValidationError[], prefix = ''): Fie
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = Object.entries(error.constraints ?? {});
-    // A bound check on a value that is not a number says nothing useful ("3" is not "< 0").
+    // A bound check on a value that is not a number is no help ("3" is not "< 0").
     const notANumber = constraints.some(([constraint]) => TYPE_OF_NUMBER.has(constraint));
     for (const [constraint, message] of constraints) {
       if (notANumber && BOUNDS.has(constraint)) {

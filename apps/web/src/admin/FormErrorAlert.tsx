@@ -6,13 +6,14 @@ interface FormErrorAlertProps {
   title: string;
   /** Property paths whose errors the form shows next to their input. */
   inlineFields: readonly string[];
-  /** Where the alert sits relative to the form, so that it points the right way. */
+  /** Position of the alert relative to the form, so that its text points the right way. */
   placement?: 'above' | 'below';
 }
 
 /**
- * Shows the alert beside a form, above it unless told otherwise. When every invalid value is flagged next to its input, the alert
- * only points there. Other failures (conflict, server down) show the gateway's message and fields.
+ * Shows the alert above a form, or below it with `placement="below"`. When every invalid value is
+ * flagged next to its input, the alert only points there. Other failures (conflict, server down)
+ * show the gateway's message and fields.
  */
 export function FormErrorAlert({
   error,

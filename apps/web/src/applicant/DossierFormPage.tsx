@@ -123,7 +123,7 @@ function DossierForm({ dossier, closedProcedure }: DossierFormProps) {
     clearSubmitError(stableId);
   }
 
-  // An instructor took the dossier while the form was open: show it as it now is, and say why.
+  // An instructor took the dossier while the form was open: show it as it now is, and explain why.
   useEffect(() => {
     if (autosave.status.kind === 'locked') {
       const state: DossierPageState = { notSaved: autosave.status.message };

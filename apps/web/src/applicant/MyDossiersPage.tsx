@@ -24,7 +24,7 @@ export function MyDossiersPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const [savedDraft] = useState(() => (location.state as MyDossiersPageState | null)?.savedDraft);
-  // The notice confirms the action just taken: the history entry forgets it, so that a reload or
+  // The notice confirms the action just taken: the history entry drops it, so that a reload or
   // a later return to this entry does not show it again.
   useEffect(() => {
     if ((location.state as MyDossiersPageState | null)?.savedDraft !== undefined) {

@@ -120,8 +120,8 @@ export function useAttachments(
       onSelect: (file) => select(definition, file),
       onDelete: (attachment) => void remove(definition, attachment),
       deletingId,
-      // The dossiers service refuses to remove the only file of a required field once the
-      // dossier is submitted: the form says how to replace it instead.
+      // The dossiers service rejects removing the only file of a required field once the
+      // dossier is submitted, so the form explains how to replace it instead.
       keepsOneFile: definition.required && dossier.state !== DossierState.Brouillon,
     }),
     errors,

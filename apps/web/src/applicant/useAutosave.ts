@@ -271,7 +271,7 @@ export function useAutosave(
       return unsaved;
     }
 
-    // The browser asks the applicant to confirm; the save starts meanwhile, in case they stay.
+    // The browser shows a confirmation, and the save starts meanwhile in case the applicant stays.
     function warnBeforeUnload(event: BeforeUnloadEvent) {
       if (Object.keys(unsavedValues()).length === 0) {
         return;

@@ -46,7 +46,7 @@ export function OtherTabsMatches({
     `${procedureId}|${search}|${tab.state ?? ''}|${String(tab.archived)}`,
   );
 
-  // Without matches elsewhere the tab's own list or message is the whole answer.
+  // Without matches elsewhere, the tab's own list or message is all the page shows.
   if (matches.data === undefined || matches.data.length === 0) {
     return null;
   }

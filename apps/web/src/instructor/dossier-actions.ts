@@ -15,7 +15,7 @@ export type DossierAction = InstructorAction | 'archiver' | 'desarchiver';
 
 /**
  * Actions that ask for a motivation and a confirmation first: the three decisions, and the return
- * to construction, whose message tells the applicant what to correct.
+ * to construction, whose message explains to the applicant what to correct.
  */
 export const DECISIONS: ReadonlySet<DossierAction> = new Set<DossierAction>([
   InstructorAction.RepasserEnConstruction,

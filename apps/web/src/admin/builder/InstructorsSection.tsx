@@ -41,7 +41,7 @@ export function InstructorsSection({ procedure }: BuilderSectionProps) {
     }
     setErrors({});
     setBusy(true);
-    // Adding is idempotent on the server, so the list tells whether the person was already there.
+    // Adding is idempotent on the server, so the list shows whether the person was already there.
     const wasListed = (instructors.data ?? []).some(
       (one) => one.email.toLowerCase() === address.toLowerCase(),
     );

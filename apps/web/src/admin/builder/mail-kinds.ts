@@ -30,7 +30,7 @@ export function isMailKind(value: string | undefined): value is MailTemplateKind
   return value !== undefined && value in MAIL_KIND_LABELS;
 }
 
-/** Whether the tag has a value in this e-mail; the server lists the e-mails of restricted tags. */
+/** Tells whether the tag has a value in this e-mail, from the e-mails the server lists for it. */
 export function tagUsableIn(tag: MailTagView, kind: MailTemplateKind): boolean {
   return tag.kinds === undefined || tag.kinds.includes(kind);
 }
